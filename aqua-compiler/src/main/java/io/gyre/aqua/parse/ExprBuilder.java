@@ -1,0 +1,294 @@
+package io.gyre.aqua.parse;
+
+import static io.gyre.aqua.parse.AstBuilder.pos;
+
+import io.gyre.aqua.ast.Expr;
+import io.gyre.aqua.ast.Expr.BinaryOp;
+import io.gyre.aqua.ast.Ident;
+import io.gyre.aqua.ast.TypeExpr;
+import io.gyre.aqua.grammar.AquaLexer;
+import io.gyre.aqua.grammar.AquaParser.*;
+import io.gyre.aqua.source.Pos;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.BiConsumer;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/** Builds values and types of the AST from the parse tree (part of {@link AstBuilder}). */
+final class ExprBuilder {
+  private final BiConsumer<Pos, String> error;
+  private final NestingGuard nesting;
+
+  ExprBuilder(BiConsumer<Pos, String> error, NestingGuard nesting) {
+    this.error = error;
+    this.nesting = nesting;
+  }
+
+  // ---------------------------------------------------------------- values
+
+  Expr expr(ExprContext ctx) {
+    nesting.enter(ctx);
+    try {
+      return binaryChain(ctx, ctx.andExpr().stream().map(this::and).toList());
+    } finally {
+      nesting.exit();
+    }
+  }
+
+  private Expr and(AndExprContext ctx) {
+    return binaryChain(ctx, ctx.eqExpr().stream().map(this::eq).toList());
+  }
+
+  private Expr eq(EqExprContext ctx) {
+    return binaryChain(ctx, ctx.cmpExpr().stream().map(this::cmp).toList());
+  }
+
+  private Expr cmp(CmpExprContext ctx) {
+    return binaryChain(ctx, ctx.addExpr().stream().map(this::add).toList());
+  }
+
+  private Expr add(AddExprContext ctx) {
+    return binaryChain(ctx, ctx.mulExpr().stream().map(this::mul).toList());
+  }
+
+  private Expr mul(MulExprContext ctx) {
+    return binaryChain(ctx, ctx.powExpr().stream().map(this::pow).toList());
+  }
+
+  private Expr pow(PowExprContext ctx) {
+    Expr base = atom(ctx.atom());
+    if (ctx.powExpr() == null) {
+      return base;
+    }
+    nesting.enter(ctx);
+    try {
+      Expr exponent = pow(ctx.powExpr());
+      return new Expr.Binary(BinaryOp.POW, base, exponent, pos(ctx));
+    } finally {
+      nesting.exit();
+    }
+  }
+
+  /** Left-associative chain: operands interleaved with operator terminals among the children. */
+  private Expr binaryChain(ParserRuleContext ctx, List<Expr> operands) {
+    Expr result = operands.get(0);
+    int operand = 1;
+    for (ParseTree child : ctx.children) {
+      if (child instanceof TerminalNode t) {
+        Expr right = operands.get(operand++);
+        result =
+            new Expr.Binary(
+                operator(t.getSymbol().getType()), result, right, result.pos().to(right.pos()));
+      }
+    }
+    return result;
+  }
+
+  private static BinaryOp operator(int token) {
+    return switch (token) {
+      case AquaLexer.PLUS -> BinaryOp.ADD;
+      case AquaLexer.MINUS -> BinaryOp.SUB;
+      case AquaLexer.STAR -> BinaryOp.MUL;
+      case AquaLexer.SLASH -> BinaryOp.DIV;
+      case AquaLexer.PERCENT -> BinaryOp.REM;
+      case AquaLexer.LT -> BinaryOp.LT;
+      case AquaLexer.LTE -> BinaryOp.LTE;
+      case AquaLexer.GT -> BinaryOp.GT;
+      case AquaLexer.GTE -> BinaryOp.GTE;
+      case AquaLexer.EQ -> BinaryOp.EQ;
+      case AquaLexer.NEQ -> BinaryOp.NEQ;
+      case AquaLexer.AND -> BinaryOp.AND;
+      case AquaLexer.OR -> BinaryOp.OR;
+      default -> throw new IllegalStateException("not a binary operator: " + token);
+    };
+  }
+
+  private Expr atom(AtomContext ctx) {
+    Expr value = basic(ctx.basic());
+    for (PropertyContext p : ctx.property()) {
+      value = property(value, p);
+    }
+    return value;
+  }
+
+  private Expr property(Expr base, PropertyContext ctx) {
+    Pos pos = base.pos().to(pos(ctx));
+    if (ctx instanceof FieldPropertyContext c) {
+      return new Expr.Field(base, ident(c.anyName()), pos);
+    }
+    if (ctx instanceof IndexPropertyContext c) {
+      return new Expr.Index(base, expr(c.expr()), pos);
+    }
+    if (ctx instanceof BangPropertyContext c) {
+      if (c.INT() == null) {
+        return new Expr.Bang(base, OptionalInt.empty(), pos);
+      }
+      return new Expr.Bang(base, OptionalInt.of(smallIndex(c.INT())), pos);
+    }
+    MethodPropertyContext c = (MethodPropertyContext) ctx;
+    Ident method = ident(c.anyName());
+    if (method.name().equals("copy") && c.abilityArgs() == null) {
+      return new Expr.Copy(base, namedArgs(c.callArg(), method.pos()), pos);
+    }
+    return new Expr.MethodCall(
+        base, method, abilityArgs(c.abilityArgs()), positional(c.callArg()), pos);
+  }
+
+  private int smallIndex(TerminalNode digits) {
+    try {
+      return Integer.parseInt(digits.getText());
+    } catch (NumberFormatException e) {
+      error.accept(pos(digits), "index " + digits.getText() + " is too large");
+      return 0;
+    }
+  }
+
+  private Expr basic(BasicContext ctx) {
+    Pos pos = pos(ctx);
+    if (ctx instanceof LiteralValueContext c) {
+      return literal(c.literal());
+    }
+    if (ctx instanceof InitPeerValueContext) {
+      return new Expr.InitPeer(pos);
+    }
+    if (ctx instanceof CollectionValueContext c) {
+      Expr.CollectionKind kind =
+          c.QUESTION() != null
+              ? Expr.CollectionKind.OPTION
+              : c.STAR() != null ? Expr.CollectionKind.STREAM : Expr.CollectionKind.ARRAY;
+      return new Expr.Collection(kind, c.expr().stream().map(this::expr).toList(), pos);
+    }
+    if (ctx instanceof CallValueContext c) {
+      Ident callee = ident(c.anyName());
+      if (c.anyName().UPPER_ID() != null) {
+        if (c.abilityArgs() != null) {
+          error.accept(pos(c.abilityArgs()), "a constructor takes no abilities");
+        }
+        return new Expr.Construct(callee, namedArgs(c.callArg(), callee.pos()), pos);
+      }
+      return new Expr.Call(callee, abilityArgs(c.abilityArgs()), positional(c.callArg()), pos);
+    }
+    if (ctx instanceof NameValueContext c) {
+      return new Expr.Name(c.getText(), pos);
+    }
+    if (ctx instanceof NotValueContext c) {
+      nesting.enter(c);
+      try {
+        return new Expr.Not(atom(c.atom()), pos);
+      } finally {
+        nesting.exit();
+      }
+    }
+    return expr(((ParenValueContext) ctx).expr());
+  }
+
+  private Expr literal(LiteralContext ctx) {
+    Pos pos = pos(ctx);
+    if (ctx.TRUE() != null || ctx.FALSE() != null) {
+      return new Expr.Literal(Expr.LiteralKind.BOOL, ctx.getText(), pos);
+    }
+    if (ctx.STRING() != null) {
+      String text = ctx.STRING().getText();
+      return new Expr.Literal(Expr.LiteralKind.STRING, text.substring(1, text.length() - 1), pos);
+    }
+    boolean negative = ctx.MINUS() != null;
+    if (ctx.FLOAT() != null) {
+      return new Expr.Literal(
+          Expr.LiteralKind.FLOAT, (negative ? "-" : "") + ctx.FLOAT().getText(), pos);
+    }
+    String digits = ctx.INT().getText();
+    return negative
+        ? new Expr.Literal(Expr.LiteralKind.SIGNED, "-" + digits, pos)
+        : new Expr.Literal(Expr.LiteralKind.UNSIGNED, digits, pos);
+  }
+
+  private List<Expr> abilityArgs(AbilityArgsContext ctx) {
+    return ctx == null ? List.of() : ctx.expr().stream().map(this::expr).toList();
+  }
+
+  private List<Expr> positional(List<CallArgContext> args) {
+    List<Expr> out = new ArrayList<>();
+    for (CallArgContext arg : args) {
+      if (arg.name() != null) {
+        error.accept(
+            pos(arg.name()),
+            "arguments of a call are positional; '"
+                + arg.name().getText()
+                + " =' is only for constructors and .copy");
+      }
+      out.add(expr(arg.expr()));
+    }
+    return out;
+  }
+
+  private List<Expr.NamedArg> namedArgs(List<CallArgContext> args, Pos at) {
+    List<Expr.NamedArg> out = new ArrayList<>();
+    for (CallArgContext arg : args) {
+      Expr value = expr(arg.expr());
+      if (arg.name() == null) {
+        error.accept(value.pos(), "fields must be given by name: field = value");
+        continue;
+      }
+      out.add(new Expr.NamedArg(ident(arg.name()), value));
+    }
+    if (args.isEmpty()) {
+      error.accept(at, "give at least one field: Type(field = value)");
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- types
+
+  TypeExpr type(TypeRefContext ctx) {
+    return ctx.arrowType() != null ? arrow(ctx.arrowType()) : dataType(ctx.dataType());
+  }
+
+  TypeExpr arrow(ArrowTypeContext ctx) {
+    List<TypeExpr> args = new ArrayList<>();
+    List<TypeExpr> results = new ArrayList<>();
+    boolean afterArrow = false;
+    for (ParseTree child : ctx.children) {
+      if (child instanceof TerminalNode t && t.getSymbol().getType() == AquaLexer.ARROW) {
+        afterArrow = true;
+      } else if (child instanceof DataTypeContext d) {
+        (afterArrow ? results : args).add(dataType(d));
+      }
+    }
+    return new TypeExpr.Arrow(args, results, pos(ctx));
+  }
+
+  TypeExpr dataType(DataTypeContext ctx) {
+    nesting.enter(ctx);
+    try {
+      Pos pos = pos(ctx);
+      if (ctx instanceof ArrayTypeContext c) {
+        return new TypeExpr.Array(dataType(c.dataType()), pos);
+      }
+      if (ctx instanceof StreamTypeContext c) {
+        return new TypeExpr.Stream(dataType(c.dataType()), pos);
+      }
+      if (ctx instanceof OptionTypeContext c) {
+        return new TypeExpr.Option(dataType(c.dataType()), pos);
+      }
+      if (ctx instanceof TopTypeContext) {
+        return new TypeExpr.Top(pos);
+      }
+      if (ctx instanceof BottomTypeContext) {
+        return new TypeExpr.Bottom(pos);
+      }
+      if (ctx instanceof ScalarTypeContext c) {
+        return new TypeExpr.Scalar(c.getText(), pos);
+      }
+      return new TypeExpr.Named(ctx.getText(), pos);
+    } finally {
+      nesting.exit();
+    }
+  }
+
+  private static Ident ident(ParserRuleContext ctx) {
+    return new Ident(ctx.getText(), pos(ctx));
+  }
+}

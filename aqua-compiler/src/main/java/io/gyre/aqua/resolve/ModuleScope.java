@@ -1,0 +1,113 @@
+package io.gyre.aqua.resolve;
+
+import io.gyre.aqua.ast.Module;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The names one module can see: what it imported and what it declares. A module's own declarations
+ * are only visible below where they are written, so each carries its position in the file ({@link
+ * #lookup(String, int)}).
+ */
+public final class ModuleScope {
+  private final Module module;
+  private final Map<String, Entry> names = new LinkedHashMap<>();
+  private final List<Symbol.FuncDef> functions = new ArrayList<>();
+  private final Map<String, Symbol.FuncDef> exported = new LinkedHashMap<>();
+
+  private record Entry(Symbol symbol, int order) {}
+
+  static final int IMPORTED = -1;
+
+  public ModuleScope(Module module) {
+    this.module = module;
+  }
+
+  public Module module() {
+    return module;
+  }
+
+  /** The module's name from its header ({@code aqua Name}), or the file name. */
+  public String name() {
+    return module.header().map(h -> h.name().name()).orElse(module.source().displayName());
+  }
+
+  /** A name as seen from the declaration at index {@code before} (exclusive) of this module. */
+  public Optional<Symbol> lookup(String name, int before) {
+    Entry entry = names.get(name);
+    if (entry == null || entry.order >= before) {
+      return Optional.empty();
+    }
+    return Optional.of(entry.symbol);
+  }
+
+  /** A name as seen from after all of the module's declarations. */
+  public Optional<Symbol> lookup(String name) {
+    return lookup(name, Integer.MAX_VALUE);
+  }
+
+  /** Names visible from declaration {@code before}, for "did you mean" hints. */
+  public List<String> namesVisible(int before) {
+    List<String> out = new ArrayList<>();
+    names.forEach(
+        (n, e) -> {
+          if (e.order < before) {
+            out.add(n);
+          }
+        });
+    return out;
+  }
+
+  Optional<Symbol> define(String name, Symbol symbol, int order) {
+    Entry existing = names.get(name);
+    if (existing != null) {
+      if (existing.symbol.equals(symbol)) {
+        return Optional.empty(); // the same definition reached twice through imports
+      }
+      return Optional.of(existing.symbol);
+    }
+    names.put(name, new Entry(symbol, order));
+    if (symbol instanceof Symbol.FuncDef f && f.owner() == this) {
+      functions.add(f);
+    }
+    return Optional.empty();
+  }
+
+  /** What another module gets from {@code import "this"}: the declared names. */
+  public Map<String, Symbol> declared() {
+    Map<String, Symbol> out = new LinkedHashMap<>();
+    Optional<Module.Header> header = module.header();
+    boolean all = header.isEmpty() || header.get().declaresAll();
+    List<String> listed =
+        header.map(h -> h.declares().stream().map(i -> i.name()).toList()).orElse(List.of());
+    names.forEach(
+        (n, e) -> {
+          if (all || listed.contains(n)) {
+            out.put(n, e.symbol);
+          }
+        });
+    return out;
+  }
+
+  public Collection<Symbol.FuncDef> functions() {
+    return functions;
+  }
+
+  /** Functions compiled to AIR, by the name they are exported as. */
+  public Map<String, Symbol.FuncDef> exported() {
+    return exported;
+  }
+
+  void export(String as, Symbol.FuncDef func) {
+    exported.put(as, func);
+  }
+
+  @Override
+  public String toString() {
+    return "ModuleScope[" + name() + "]";
+  }
+}

@@ -1,0 +1,33 @@
+package io.gyre.aqua.source;
+
+/**
+ * One compile error: where it is and what is wrong, in Gyre's own words. {@link #render()} prints
+ * {@code file:line:col: message}, the source line and a caret under the offending text.
+ */
+public record Diagnostic(SourceFile file, Pos pos, String message) {
+
+  public String location() {
+    return file.displayName() + ":" + pos.line() + ":" + pos.column();
+  }
+
+  public String render() {
+    StringBuilder out = new StringBuilder(location()).append(": error: ").append(message);
+    if (pos.line() > 0) {
+      String text = file.line(pos.line());
+      String gutter = pos.line() + " | ";
+      out.append('\n').append(gutter).append(text).append('\n');
+      out.append(" ".repeat(gutter.length()));
+      for (int i = 1; i < pos.column() && i <= text.length(); i++) {
+        out.append(text.charAt(i - 1) == '\t' ? '\t' : ' ');
+      }
+      int visible = Math.max(1, Math.min(pos.length(), text.length() - pos.column() + 1));
+      out.append('^').append("~".repeat(visible - 1));
+    }
+    return out.toString();
+  }
+
+  @Override
+  public String toString() {
+    return location() + ": " + message;
+  }
+}
