@@ -206,6 +206,9 @@ final class ExprChecker {
       return Optional.empty();
     }
     Type t = base.get();
+    if (t instanceof Type.Bottom) {
+      return Optional.empty(); // already reported
+    }
     if (t instanceof Type.Service s) {
       Type.Arrow arrow = s.functions().get(fn);
       if (arrow == null) {
@@ -432,6 +435,9 @@ final class ExprChecker {
     }
     String name = f.field().name();
     Type t = base.get();
+    if (t instanceof Type.Bottom) {
+      return base;
+    }
     if (typing.hasRef(f.base()) && typing.ref(f.base()) instanceof Ref.Module rm) {
       Symbol symbol = rm.module().declared().get(name);
       if (symbol == null) {
@@ -487,6 +493,9 @@ final class ExprChecker {
   }
 
   private Optional<Type> element(Type collection, Pos pos, String op) {
+    if (collection instanceof Type.Bottom) {
+      return Optional.of(collection);
+    }
     if (collection instanceof Type.CollectionType c) {
       return Optional.of(c.element());
     }
@@ -506,7 +515,7 @@ final class ExprChecker {
     Type r = rt.get();
     BinaryOp op = b.op();
     if (op == BinaryOp.AND || op == BinaryOp.OR) {
-      boolean ok = expectType(b.left(), l, Types.BOOL) & expectType(b.right(), r, Types.BOOL);
+      boolean ok = expectType(b.left(), l, Types.BOOL) && expectType(b.right(), r, Types.BOOL);
       return ok ? Optional.of(Types.BOOL) : Optional.empty();
     }
     if (op == BinaryOp.EQ || op == BinaryOp.NEQ) {
@@ -518,11 +527,11 @@ final class ExprChecker {
     }
     boolean floats = acceptsFloat(l) || acceptsFloat(r);
     if (op == BinaryOp.MUL && floats) {
-      boolean ok = oneOf(b.left(), l, ScalarKind.FLOAT) & oneOf(b.right(), r, ScalarKind.FLOAT);
+      boolean ok = oneOf(b.left(), l, ScalarKind.FLOAT) && oneOf(b.right(), r, ScalarKind.FLOAT);
       return ok ? Optional.of(Types.I64) : Optional.empty();
     }
     Set<ScalarKind> right = op == BinaryOp.POW ? ScalarKind.UNSIGNED : ScalarKind.INTEGER;
-    boolean ok = oneOf(b.left(), l, ScalarKind.INTEGER) & oneOf(b.right(), r, right);
+    boolean ok = oneOf(b.left(), l, ScalarKind.INTEGER) && oneOf(b.right(), r, right);
     if (!ok) {
       return Optional.empty();
     }
@@ -539,7 +548,7 @@ final class ExprChecker {
   }
 
   private boolean oneOf(Expr at, Type t, Set<ScalarKind> kinds) {
-    if (Types.isOneOf(t, kinds) && !(t instanceof Type.Bottom)) {
+    if (Types.isOneOf(t, kinds)) {
       return true;
     }
     List<String> names = kinds.stream().map(ScalarKind::aquaName).toList();

@@ -104,9 +104,10 @@ final class StmtChecker {
       if (t.isPresent() && t.get() instanceof Type.Product) {
         error.accept(
             a.value().pos(), "this value cannot be assigned: " + ExprChecker.describe(t.get()));
-      } else if (t.isPresent()) {
-        define(a.name(), t.get(), locals);
       }
+      // A name whose value had an error is still defined, as ⊥, so its uses raise nothing more.
+      define(
+          a.name(), t.filter(type -> !(type instanceof Type.Product)).orElse(Types.BOTTOM), locals);
     } else if (stmt instanceof Stmt.Push p) {
       Optional<Type> stream = locals.find(p.stream().name());
       Optional<Type> value = exprs.data(p.value(), locals);
@@ -180,6 +181,11 @@ final class StmtChecker {
     }
     Optional<Type> t = exprs.check(c.call(), locals);
     if (t.isEmpty()) {
+      for (Ident target : c.targets()) {
+        if (locals.find(target.name()).isEmpty()) {
+          locals.define(target.name(), Types.BOTTOM);
+        }
+      }
       return;
     }
     List<Type> results = t.get() instanceof Type.Product p ? p.elements() : List.of(t.get());

@@ -1,0 +1,28 @@
+package io.gyre.cli.aqua;
+
+import io.gyre.aqua.source.CompileException;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** `gyre aqua check FILE...`: report every error, exit 0 when there is none. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description =
+        "Check Aqua files (and what they import) without writing anything; exit 1 on errors.")
+public final class AquaCheckCommand implements Callable<Integer> {
+  @Mixin CompilerOptionsMixin options;
+
+  @Override
+  public Integer call() throws IOException {
+    try {
+      options.compiler().check(options.sources());
+      return 0;
+    } catch (CompileException e) {
+      Diagnostics.print(e);
+      return 1;
+    }
+  }
+}

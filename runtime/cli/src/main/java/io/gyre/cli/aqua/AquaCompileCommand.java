@@ -1,0 +1,106 @@
+package io.gyre.cli.aqua;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gyre.aqua.CompiledFunction;
+import io.gyre.aqua.CompiledModule;
+import io.gyre.aqua.source.CompileException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * `gyre aqua compile FILE... -o DIR`: one JSON per module ({@code DIR/<file name>.json}) with each
+ * exported function's AIR, argument names and types, and result types.
+ */
+@Command(
+    name = "compile",
+    mixinStandardHelpOptions = true,
+    description =
+        "Compile Aqua files to AIR: one JSON per file in the output directory; exit 1 on errors.")
+public final class AquaCompileCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Mixin CompilerOptionsMixin options;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      description = "Output directory.")
+  Optional<Path> output;
+
+  @Option(names = "--func", paramLabel = "NAME", description = "Only this exported function.")
+  Optional<String> function;
+
+  @Option(names = "--print", description = "Print the AIR of the (selected) functions to stdout.")
+  boolean print;
+
+  @Override
+  public Integer call() throws IOException {
+    if (output.isEmpty() && !print) {
+      System.err.println("aqua compile: give an output directory (-o DIR) or --print");
+      return 2;
+    }
+    List<CompiledModule> modules;
+    try {
+      modules = options.compiler().compile(options.sources());
+    } catch (CompileException e) {
+      Diagnostics.print(e);
+      return 1;
+    }
+    if (function.isPresent()
+        && modules.stream().allMatch(m -> m.function(function.get()).isEmpty())) {
+      System.err.println("aqua compile: no exported function '" + function.get() + "'");
+      return 1;
+    }
+    for (int i = 0; i < modules.size(); i++) {
+      CompiledModule module = modules.get(i);
+      if (print) {
+        selected(module).forEach(f -> System.out.print(f.air()));
+      }
+      if (output.isPresent()) {
+        Files.createDirectories(output.get());
+        Path target = output.get().resolve(stem(options.files.get(i)) + ".json");
+        JSON.writeValue(target.toFile(), json(module));
+        System.err.println("wrote " + target + " (" + selected(module).size() + " functions)");
+      }
+    }
+    return 0;
+  }
+
+  private List<CompiledFunction> selected(CompiledModule module) {
+    return module.functions().stream()
+        .filter(f -> function.map(f.name()::equals).orElse(true))
+        .toList();
+  }
+
+  private ObjectNode json(CompiledModule module) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("module", module.name());
+    root.put("file", module.file());
+    ObjectNode functions = root.putObject("functions");
+    for (CompiledFunction f : selected(module)) {
+      ObjectNode fn = functions.putObject(f.name());
+      ArrayNode args = fn.putArray("arguments");
+      f.arguments().forEach(a -> args.addObject().put("name", a.name()).put("type", a.type()));
+      ArrayNode results = fn.putArray("results");
+      f.results().forEach(results::add);
+      fn.put("air", f.air());
+    }
+    return root;
+  }
+
+  private static String stem(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".aqua") ? name.substring(0, name.length() - 5) : name;
+  }
+}

@@ -1,0 +1,69 @@
+package io.gyre.cli.aqua;
+
+import io.gyre.aqua.AquaCompiler;
+import io.gyre.aqua.CompileOptions;
+import io.gyre.aqua.model.Value;
+import io.gyre.aqua.source.SourceFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What `aqua compile` and `aqua check` share: the files, import roots and constants. */
+final class CompilerOptionsMixin {
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Aqua files to compile.")
+  List<Path> files;
+
+  @Option(
+      names = "--import",
+      paramLabel = "DIR",
+      description =
+          "Where imports are looked for after the importing file's directory (DIR and"
+              + " DIR/node_modules); repeatable. ~/.cache/gyre/npm is always tried last.")
+  List<Path> importRoots = new ArrayList<>();
+
+  @Option(
+      names = "--const",
+      paramLabel = "NAME=VALUE",
+      description = "Value of a constant declared with ?= (a number, true/false, or a string).")
+  Map<String, String> constants = new LinkedHashMap<>();
+
+  AquaCompiler compiler() {
+    List<Path> roots = new ArrayList<>(importRoots);
+    roots.add(Path.of(System.getProperty("user.home"), ".cache", "gyre", "npm"));
+    Map<String, Value.Literal> consts = new LinkedHashMap<>();
+    constants.forEach((name, text) -> consts.put(name, literal(text)));
+    return new AquaCompiler(new CompileOptions(roots, consts));
+  }
+
+  List<SourceFile> sources() throws IOException {
+    List<SourceFile> out = new ArrayList<>();
+    for (Path file : files) {
+      out.add(
+          new SourceFile(
+              file.toAbsolutePath(),
+              file.toString(),
+              Files.readString(file, StandardCharsets.UTF_8)));
+    }
+    return out;
+  }
+
+  private static Value.Literal literal(String text) {
+    if (text.equals("true") || text.equals("false")) {
+      return Value.Literal.bool(text.equals("true"));
+    }
+    if (text.matches("-?[0-9]+")) {
+      return Value.Literal.number(Long.parseLong(text));
+    }
+    if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+      text = text.substring(1, text.length() - 1);
+    }
+    return Value.Literal.string(text);
+  }
+}

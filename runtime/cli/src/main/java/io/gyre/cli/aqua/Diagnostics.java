@@ -1,0 +1,17 @@
+package io.gyre.cli.aqua;
+
+import io.gyre.aqua.source.CompileException;
+import io.gyre.aqua.source.Diagnostic;
+
+/** Prints compile errors to stderr: {@code file:line:col}, the line and a caret. */
+final class Diagnostics {
+  private Diagnostics() {}
+
+  static void print(CompileException e) {
+    for (Diagnostic d : e.diagnostics()) {
+      System.err.println(d.render());
+    }
+    int n = e.diagnostics().size();
+    System.err.println(n + " error" + (n == 1 ? "" : "s"));
+  }
+}
