@@ -61,7 +61,7 @@ public final class RunReport {
       }
       ObjectNode withoutPeer = c.deepCopy();
       withoutPeer.remove(List.of("peer", "peer_alias"));
-      ((ArrayNode) byPeer.withArray(call.peerId())).add(withoutPeer);
+      byPeer.withArray(call.peerId()).add(withoutPeer);
     }
     out.set("calls_by_peer", byPeer);
     ObjectNode finalData = out.putObject("final_data_bytes");
