@@ -52,7 +52,7 @@ final class SpecReader {
     String initPeer = peers.resolve(peerRef(spec.path("init_peer"), "init", "SPEC.init_peer"));
     List<String> listed = new ArrayList<>();
     JsonNode peerList = spec.path("peers");
-    if (!peerList.isMissingNode() && !peerList.isArray()) {
+    if (!absent(peerList) && !peerList.isArray()) {
       throw new SpecException("SPEC.peers must be an array of peer names or ids");
     }
     for (JsonNode p : peerList) {
@@ -106,7 +106,7 @@ final class SpecReader {
   private static PeerBook peerBook(JsonNode spec) throws SpecException {
     PeerBook peers = new PeerBook();
     JsonNode keys = spec.path("keys");
-    if (!keys.isMissingNode() && !keys.isObject()) {
+    if (!absent(keys) && !keys.isObject()) {
       throw new SpecException("SPEC.keys must be an object: name or peer id -> secret key");
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = keys.fields(); it.hasNext(); ) {
@@ -118,7 +118,7 @@ final class SpecReader {
       peers.addKey(key.getKey(), key.getValue().textValue());
     }
     JsonNode seeds = spec.path("seeds");
-    if (!seeds.isMissingNode() && !seeds.isArray()) {
+    if (!absent(seeds) && !seeds.isArray()) {
       throw new SpecException("SPEC.seeds must be an array of names");
     }
     for (JsonNode seed : seeds) {
@@ -132,7 +132,7 @@ final class SpecReader {
   }
 
   private static String peerRef(JsonNode ref, String fallback, String where) throws SpecException {
-    if (ref.isMissingNode() && fallback != null) {
+    if (absent(ref) && fallback != null) {
       return fallback;
     }
     if (!ref.isTextual()) {
@@ -143,7 +143,7 @@ final class SpecReader {
 
   private static ObjectNode objectOrEmpty(JsonNode spec, String field) throws SpecException {
     JsonNode value = spec.path(field);
-    if (value.isMissingNode() || value.isNull()) {
+    if (absent(value)) {
       return JsonNodeFactory.instance.objectNode();
     }
     if (!value.isObject()) {
@@ -184,7 +184,7 @@ final class SpecReader {
   private static long natural(JsonNode spec, String field, long fallback, long max)
       throws SpecException {
     JsonNode value = spec.path(field);
-    if (value.isMissingNode()) {
+    if (absent(value)) {
       return fallback;
     }
     boolean integral =
@@ -200,7 +200,7 @@ final class SpecReader {
 
   private static String text(JsonNode spec, String field, String fallback) throws SpecException {
     JsonNode value = spec.path(field);
-    if (value.isMissingNode()) {
+    if (absent(value)) {
       return fallback;
     }
     if (!value.isTextual()) {
@@ -211,12 +211,17 @@ final class SpecReader {
 
   private static Optional<Boolean> bool(JsonNode spec, String field) throws SpecException {
     JsonNode value = spec.path(field);
-    if (value.isMissingNode()) {
+    if (absent(value)) {
       return Optional.empty();
     }
     if (!value.isBoolean()) {
       throw new SpecException("SPEC." + field + " must be true or false: " + value);
     }
     return Optional.of(value.booleanValue());
+  }
+
+  /** Missing or null: run-air reads these fields with {@code ??}, which takes both as absent. */
+  private static boolean absent(JsonNode value) {
+    return value.isMissingNode() || value.isNull();
   }
 }

@@ -47,6 +47,18 @@ class SimulationSpecTest {
   }
 
   @Test
+  void nullFieldsTakeTheirDefaultsAsWithJsNullishCoalescing() throws SpecException {
+    SimulationSpec spec =
+        parse(
+            "{\"air\": \"(null)\", \"init_peer\": null, \"peers\": null, \"ttl_ms\": null,"
+                + " \"particle_id\": null, \"args\": null}");
+    assertEquals(INIT, spec.initPeer());
+    assertEquals(10_000, spec.ttlMs());
+    assertEquals("oracle-particle-0001", spec.particleId());
+    assertEquals(0, spec.args().size());
+  }
+
+  @Test
   void relayDefaultsToTheFirstOtherPeerAndIsSimulatedEvenWhenNotListed() throws SpecException {
     assertEquals(
         ALICE, parse("{\"air\": \"(null)\", \"peers\": [\"init\", \"alice\", \"bob\"]}").relay());
