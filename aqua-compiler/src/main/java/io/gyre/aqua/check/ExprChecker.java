@@ -127,9 +127,7 @@ final class ExprChecker {
     if (symbol.isPresent()) {
       return symbol(n, symbol.get());
     }
-    error.accept(
-        n.pos(),
-        "unknown name '" + n.name() + "'" + Suggestions.didYouMean(n.name(), candidates(locals)));
+    error.accept(n.pos(), unknown("name", n.name(), locals));
     return Optional.empty();
   }
 
@@ -152,6 +150,13 @@ final class ExprChecker {
     }
     error.accept(at.pos(), "'" + symbol.name() + "' is a type, not a value");
     return Optional.empty();
+  }
+
+  private String unknown(String what, String name, Locals locals) {
+    if (module.isAmbiguous(name)) {
+      return "'" + name + "' is ambiguous: two imported modules declare it";
+    }
+    return "unknown " + what + " '" + name + "'" + Suggestions.didYouMean(name, candidates(locals));
   }
 
   private List<String> candidates(Locals locals) {

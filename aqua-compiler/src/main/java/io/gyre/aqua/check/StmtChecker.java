@@ -45,7 +45,7 @@ final class StmtChecker {
         statement(stmt, locals);
       }
     }
-    boolean returns = !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return;
+    boolean returns = body.stream().anyMatch(s -> s instanceof Stmt.Return);
     if (!results.isEmpty() && !returns) {
       error.accept(
           header,

@@ -12,7 +12,7 @@ final class Suggestions {
     List<String> close =
         candidates.stream()
             .distinct()
-            .filter(c -> !c.equals(name) && distance(c, name) <= Math.max(1, name.length() / 3))
+            .filter(c -> !c.equals(name) && distance(c, name) <= Math.max(2, name.length() / 3))
             .sorted(Comparator.comparingInt((String c) -> distance(c, name)))
             .limit(3)
             .toList();
@@ -24,22 +24,27 @@ final class Suggestions {
         + "?";
   }
 
+  /** Edit distance where swapping two neighbouring letters is one edit. */
   static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
     }
-    return prev[b.length()];
+    return d[a.length()][b.length()];
   }
 }

@@ -18,6 +18,7 @@ public final class ModuleScope {
   private final Map<String, Entry> names = new LinkedHashMap<>();
   private final List<Symbol.FuncDef> functions = new ArrayList<>();
   private final Map<String, Symbol.FuncDef> exported = new LinkedHashMap<>();
+  private final java.util.Set<String> ambiguous = new java.util.HashSet<>();
 
   private record Entry(Symbol symbol, int order) {}
 
@@ -39,7 +40,7 @@ public final class ModuleScope {
   /** A name as seen from the declaration at index {@code before} (exclusive) of this module. */
   public Optional<Symbol> lookup(String name, int before) {
     Entry entry = names.get(name);
-    if (entry == null || entry.order >= before) {
+    if (entry == null || entry.order >= before || ambiguous.contains(name)) {
       return Optional.empty();
     }
     return Optional.of(entry.symbol);
@@ -48,6 +49,11 @@ public final class ModuleScope {
   /** A name as seen from after all of the module's declarations. */
   public Optional<Symbol> lookup(String name) {
     return lookup(name, Integer.MAX_VALUE);
+  }
+
+  /** Whether two imports brought different things under this name. */
+  public boolean isAmbiguous(String name) {
+    return ambiguous.contains(name);
   }
 
   /** Names visible from declaration {@code before}, for "did you mean" hints. */
@@ -67,6 +73,11 @@ public final class ModuleScope {
     if (existing != null) {
       if (existing.symbol.equals(symbol)) {
         return Optional.empty(); // the same definition reached twice through imports
+      }
+      if (existing.order == IMPORTED && order == IMPORTED) {
+        // Two imports bring different things under one name: only using it is an error.
+        ambiguous.add(name);
+        return Optional.empty();
       }
       return Optional.of(existing.symbol);
     }
