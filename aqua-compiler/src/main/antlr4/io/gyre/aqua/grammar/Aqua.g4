@@ -143,32 +143,16 @@ simpleStatement
 
 // ---------------------------------------------------------------- values
 
+// One left-recursive rule: ANTLR turns it into precedence climbing (lowest precedence last).
 expr
-    : andExpr (OR andExpr)*
-    ;
-
-andExpr
-    : eqExpr (AND eqExpr)*
-    ;
-
-eqExpr
-    : cmpExpr ((EQ | NEQ) cmpExpr)*
-    ;
-
-cmpExpr
-    : addExpr ((LT | LTE | GT | GTE) addExpr)?
-    ;
-
-addExpr
-    : mulExpr ((PLUS | MINUS) mulExpr)*
-    ;
-
-mulExpr
-    : powExpr ((STAR | SLASH | PERCENT) powExpr)*
-    ;
-
-powExpr
-    : atom (POW powExpr)?
+    : atom                                                         # atomExpr
+    | <assoc=right> expr POW expr                                  # binaryExpr
+    | expr (STAR | SLASH | PERCENT) expr                           # binaryExpr
+    | expr (PLUS | MINUS) expr                                     # binaryExpr
+    | expr (LT | LTE | GT | GTE) expr                              # binaryExpr
+    | expr (EQ | NEQ) expr                                         # binaryExpr
+    | expr AND expr                                                # binaryExpr
+    | expr OR expr                                                 # binaryExpr
     ;
 
 atom

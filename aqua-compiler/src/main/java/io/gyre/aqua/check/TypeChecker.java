@@ -24,7 +24,7 @@ public final class TypeChecker {
     for (ModuleScope module : program.modules()) {
       List<Decl> decls = module.module().decls();
       for (Symbol.FuncDef f : module.functions()) {
-        int order = decls.indexOf(f.decl());
+        int order = indexOf(decls, f.decl());
         StmtChecker checker =
             new StmtChecker(
                 module,
@@ -50,5 +50,15 @@ public final class TypeChecker {
       throw new CompileException(diagnostics);
     }
     return typing;
+  }
+
+  /** Position of a declaration in its file (by identity: declarations are compared by content). */
+  private static int indexOf(List<Decl> decls, Decl decl) {
+    for (int i = 0; i < decls.size(); i++) {
+      if (decls.get(i) == decl) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

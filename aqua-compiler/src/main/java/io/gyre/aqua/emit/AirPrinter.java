@@ -104,27 +104,23 @@ public final class AirPrinter {
   private void placed(Op.Placed p, int indent) {
     String peer = value(p.peer());
     if (p.op() instanceof Op.Call c) {
-      StringBuilder args = new StringBuilder();
-      for (Value a : c.args()) {
-        if (args.length() > 0) {
-          args.append(' ');
+      indent(indent);
+      out.append("(call ").append(peer).append(" (");
+      value(c.service(), out);
+      out.append(" \"").append(c.function()).append("\") [");
+      List<Value> args = c.args();
+      for (int i = 0; i < args.size(); i++) {
+        if (i > 0) {
+          out.append(' ');
         }
-        args.append(value(a));
+        value(args.get(i), out);
       }
-      String result = c.result().map(r -> " " + value(r)).orElse("");
-      line(
-          "(call "
-              + peer
-              + " ("
-              + value(c.service())
-              + " \""
-              + c.function()
-              + "\") ["
-              + args
-              + "]"
-              + result
-              + ")",
-          indent);
+      out.append(']');
+      if (c.result().isPresent()) {
+        out.append(' ');
+        value(c.result().get(), out);
+      }
+      out.append(")\n");
     } else {
       Op.Canon canon = (Op.Canon) p.op();
       line(
@@ -149,11 +145,20 @@ public final class AirPrinter {
     line(")", indent);
   }
 
+  private static final String SPACES = " ".repeat(256);
+
   private void line(String text, int indent) {
-    for (int i = 0; i < indent; i++) {
-      out.append(' ');
-    }
+    indent(indent);
     out.append(text).append('\n');
+  }
+
+  private void indent(int indent) {
+    int left = indent;
+    while (left > 0) {
+      int n = Math.min(left, SPACES.length());
+      out.append(SPACES, 0, n);
+      left -= n;
+    }
   }
 
   // ---------------------------------------------------------------- values
@@ -162,8 +167,18 @@ public final class AirPrinter {
     if (v instanceof Value.Literal l) {
       return l.air();
     }
+    StringBuilder s = new StringBuilder();
+    value(v, s);
+    return s.toString();
+  }
+
+  static void value(Value v, StringBuilder s) {
+    if (v instanceof Value.Literal l) {
+      s.append(l.air());
+      return;
+    }
     Value.Var var = (Value.Var) v;
-    StringBuilder s = new StringBuilder(var(var));
+    s.append(var(var));
     boolean lambda = false;
     for (Value.Step step : var.path()) {
       if (step instanceof Value.Length) {
@@ -175,10 +190,11 @@ public final class AirPrinter {
       if (step instanceof Value.Field f) {
         s.append(f.name());
       } else {
-        s.append('[').append(value(((Value.Index) step).index())).append(']');
+        s.append('[');
+        value(((Value.Index) step).index(), s);
+        s.append(']');
       }
     }
-    return s.toString();
   }
 
   static String var(Value.Var v) {

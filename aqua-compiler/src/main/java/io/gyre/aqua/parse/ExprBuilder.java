@@ -30,61 +30,19 @@ final class ExprBuilder {
   // ---------------------------------------------------------------- values
 
   Expr expr(ExprContext ctx) {
-    nesting.enter(ctx);
+    if (ctx instanceof AtomExprContext a) {
+      return atom(a.atom());
+    }
+    BinaryExprContext b = (BinaryExprContext) ctx;
+    nesting.enter(b);
     try {
-      return binaryChain(ctx, ctx.andExpr().stream().map(this::and).toList());
+      Expr left = expr(b.expr(0));
+      Expr right = expr(b.expr(1));
+      int op = ((TerminalNode) b.getChild(1)).getSymbol().getType();
+      return new Expr.Binary(operator(op), left, right, left.pos().to(right.pos()));
     } finally {
       nesting.exit();
     }
-  }
-
-  private Expr and(AndExprContext ctx) {
-    return binaryChain(ctx, ctx.eqExpr().stream().map(this::eq).toList());
-  }
-
-  private Expr eq(EqExprContext ctx) {
-    return binaryChain(ctx, ctx.cmpExpr().stream().map(this::cmp).toList());
-  }
-
-  private Expr cmp(CmpExprContext ctx) {
-    return binaryChain(ctx, ctx.addExpr().stream().map(this::add).toList());
-  }
-
-  private Expr add(AddExprContext ctx) {
-    return binaryChain(ctx, ctx.mulExpr().stream().map(this::mul).toList());
-  }
-
-  private Expr mul(MulExprContext ctx) {
-    return binaryChain(ctx, ctx.powExpr().stream().map(this::pow).toList());
-  }
-
-  private Expr pow(PowExprContext ctx) {
-    Expr base = atom(ctx.atom());
-    if (ctx.powExpr() == null) {
-      return base;
-    }
-    nesting.enter(ctx);
-    try {
-      Expr exponent = pow(ctx.powExpr());
-      return new Expr.Binary(BinaryOp.POW, base, exponent, pos(ctx));
-    } finally {
-      nesting.exit();
-    }
-  }
-
-  /** Left-associative chain: operands interleaved with operator terminals among the children. */
-  private Expr binaryChain(ParserRuleContext ctx, List<Expr> operands) {
-    Expr result = operands.get(0);
-    int operand = 1;
-    for (ParseTree child : ctx.children) {
-      if (child instanceof TerminalNode t) {
-        Expr right = operands.get(operand++);
-        result =
-            new Expr.Binary(
-                operator(t.getSymbol().getType()), result, right, result.pos().to(right.pos()));
-      }
-    }
-    return result;
   }
 
   private static BinaryOp operator(int token) {
@@ -102,11 +60,21 @@ final class ExprBuilder {
       case AquaLexer.NEQ -> BinaryOp.NEQ;
       case AquaLexer.AND -> BinaryOp.AND;
       case AquaLexer.OR -> BinaryOp.OR;
+      case AquaLexer.POW -> BinaryOp.POW;
       default -> throw new IllegalStateException("not a binary operator: " + token);
     };
   }
 
   private Expr atom(AtomContext ctx) {
+    nesting.enter(ctx);
+    try {
+      return atomUnguarded(ctx);
+    } finally {
+      nesting.exit();
+    }
+  }
+
+  private Expr atomUnguarded(AtomContext ctx) {
     Expr value = basic(ctx.basic());
     for (PropertyContext p : ctx.property()) {
       value = property(value, p);

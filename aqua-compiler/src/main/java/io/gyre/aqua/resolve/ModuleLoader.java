@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ public final class ModuleLoader {
   private final ImportResolver resolver;
   private final Function<Path, Module> cache;
   private final Map<Path, Module> parsed = new HashMap<>();
-  private final Map<Module, Map<String, Path>> imports = new HashMap<>();
+  // Modules are records (compared by content): identity maps keep lookups cheap.
+  private final Map<Module, Map<String, Path>> imports = new IdentityHashMap<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
   /**
@@ -61,8 +63,8 @@ public final class ModuleLoader {
       }
     }
     List<Module> order = new ArrayList<>();
-    Set<Module> done = new HashSet<>();
-    Set<Module> visiting = new HashSet<>();
+    Set<Module> done = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Module> visiting = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Module module : entryModules) {
       visit(module, order, done, visiting);
     }

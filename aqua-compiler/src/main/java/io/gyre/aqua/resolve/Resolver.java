@@ -13,6 +13,7 @@ import io.gyre.aqua.types.Type;
 import io.gyre.aqua.types.Types;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import java.util.Optional;
 public final class Resolver {
   private final Map<String, Value.Literal> constOverrides;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
-  private final Map<Module, ModuleScope> scopes = new LinkedHashMap<>();
+  private final Map<Module, ModuleScope> scopes = new IdentityHashMap<>();
+  private final List<ModuleScope> ordered = new ArrayList<>();
   private Module current;
 
   /** Every module's scope; {@code entries} are the scopes of the files given to the compiler. */
@@ -41,6 +43,7 @@ public final class Resolver {
       current = module;
       ModuleScope scope = new ModuleScope(module);
       scopes.put(module, scope);
+      ordered.add(scope);
       if (module.header().isEmpty()) {
         error(new Pos(1, 1, 1), "missing header: an Aqua file starts with 'aqua Name declares *'");
       }
@@ -55,7 +58,7 @@ public final class Resolver {
       throw new CompileException(diagnostics);
     }
     List<ModuleScope> entries = loaded.entries().stream().map(scopes::get).toList();
-    return new Program(List.copyOf(scopes.values()), entries);
+    return new Program(List.copyOf(ordered), entries);
   }
 
   // ---------------------------------------------------------------- imports and exports

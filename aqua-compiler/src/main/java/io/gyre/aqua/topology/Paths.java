@@ -14,6 +14,9 @@ final class Paths {
   private Paths() {}
 
   static List<Value> between(Location from, Location to) {
+    if (from.equals(to)) {
+      return List.of();
+    }
     List<Location.Frame> fromOuter = reversed(from.frames());
     List<Location.Frame> toOuter = reversed(to.frames());
     int common = 0;

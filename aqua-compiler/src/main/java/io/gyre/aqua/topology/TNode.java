@@ -42,7 +42,6 @@ final class TNode {
   private Optional<Location> firstExecutesOn;
   private Optional<Location> lastExecutesOn;
   private Set<String> usesSubtree;
-  private Set<String> namesUsedLater;
   private Boolean hasExecLater;
   private List<TNode> children;
 
@@ -499,29 +498,21 @@ final class TNode {
     out.addAll(mine);
   }
 
-  /** Names read by everything that runs after this operation. */
-  Set<String> namesUsedLater() {
-    if (namesUsedLater == null) {
-      Set<String> out = new HashSet<>();
-      if (parent != null) {
-        for (int i = index + 1; i < parent.all.size(); i++) {
-          out.addAll(parent.all.get(i).usesSubtree());
-        }
-        out.addAll(parent.namesUsedLater());
-      }
-      namesUsedLater = out;
-    }
-    return namesUsedLater;
-  }
-
+  /** Whether something that runs after this operation reads a variable it writes. */
   private boolean exportsUsedLater() {
-    Set<String> later = namesUsedLater();
-    if (later.isEmpty()) {
+    Set<String> exports = exportsSubtree();
+    if (exports.isEmpty()) {
       return false;
     }
-    for (String name : exportsSubtree()) {
-      if (later.contains(name)) {
-        return true;
+    for (TNode n = this; n.parent != null; n = n.parent) {
+      List<TNode> siblings = n.parent.all;
+      for (int i = n.index + 1; i < siblings.size(); i++) {
+        Set<String> uses = siblings.get(i).usesSubtree();
+        for (String name : exports) {
+          if (uses.contains(name)) {
+            return true;
+          }
+        }
       }
     }
     return false;
