@@ -20,14 +20,16 @@ for r in "${roots[@]}"; do
   if [ -f "$r/case.json" ]; then cases+=("$r"); else for d in "$r"/*/; do [ -f "$d/case.json" ] && cases+=("${d%/}"); done; fi
 done
 
-"$repo/gyre" --version >/dev/null # builds the CLI once
+# Build the CLI once, then run its jar directly (./gyre would rebuild whenever a source changes).
+(cd "$repo" && mvn -q -B -DskipTests -pl runtime/cli -am package)
+gyre() { java -jar "$repo/runtime/cli/target/gyre.jar" "$@"; }
 pass=0; fail=0; failed=()
 for c in "${cases[@]}"; do
   name="$(basename "$c")"
   fn="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("function",""))' "$c/case.json")"
   ce="$(python3 -c 'import json,sys; print(1 if json.load(open(sys.argv[1]))["expected"].get("compile_error") else 0)' "$c/case.json")"
   if [ "$ce" = 1 ]; then
-    "$repo/gyre" aqua check "$c/case.aqua" 2>"$work/$name.err" >/dev/null
+    gyre aqua check "$c/case.aqua" 2>"$work/$name.err" >/dev/null
     python3 - "$work/$name.err" "$work/$name.actual.json" <<'PY'
 import json, re, sys
 text = open(sys.argv[1]).read()
@@ -35,7 +37,7 @@ m = re.search(r":(\d+):(\d+): error: (.*)", text)
 json.dump({"line": int(m.group(1)) if m else None, "message": m.group(3) if m else text}, open(sys.argv[2], "w"))
 PY
   else
-    if ! "$repo/gyre" aqua compile "$c/case.aqua" --func "$fn" --print >"$work/$name.air" 2>"$work/$name.err"; then
+    if ! gyre aqua compile "$c/case.aqua" --func "$fn" --print >"$work/$name.air" 2>"$work/$name.err"; then
       echo "FAIL $name (does not compile)"; cat "$work/$name.err"; fail=$((fail+1)); failed+=("$name"); continue
     fi
     python3 - "$c/case.json" "$work/$name.air" "$work/$name.spec.json" <<'PY'

@@ -119,6 +119,7 @@ statement
     | FOR name LARROW expr forMode? block                          # forStmt
     | PARSEQ name LARROW expr ON expr (VIA expr)* block            # parseqStmt
     | IF expr block                                                # ifStmt
+    | ELSE IF expr block                                           # elseIfStmt
     | ELSE block                                                   # elseStmt
     | TRY block                                                    # tryStmt
     | CATCH name block                                             # catchStmt

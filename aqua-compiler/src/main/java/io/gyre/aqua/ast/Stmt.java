@@ -72,12 +72,33 @@ public sealed interface Stmt {
     }
   }
 
-  /** {@code if cond:} with an optional {@code else:}. */
-  record If(Expr condition, List<Stmt> then, Optional<List<Stmt>> otherwise, Pos pos)
+  /**
+   * {@code if cond:} with an optional {@code else:}; {@code chained} marks an {@code if} written as
+   * {@code else if} (Gyre's extension), which the next {@code else} continues.
+   */
+  record If(
+      Expr condition, List<Stmt> then, Optional<List<Stmt>> otherwise, boolean chained, Pos pos)
       implements Stmt {
     public If {
       then = List.copyOf(then);
       otherwise = otherwise.map(List::copyOf);
+    }
+
+    /**
+     * This if with {@code orElse} as the else of its innermost open {@code else if}, if any is
+     * open.
+     */
+    public Optional<If> withElse(List<Stmt> orElse) {
+      if (otherwise.isEmpty()) {
+        return Optional.of(new If(condition, then, Optional.of(orElse), chained, pos));
+      }
+      List<Stmt> current = otherwise.get();
+      if (current.size() == 1 && current.get(0) instanceof If inner && inner.chained()) {
+        return inner
+            .withElse(orElse)
+            .map(i -> new If(condition, then, Optional.of(List.of(i)), chained, pos));
+      }
+      return Optional.empty();
     }
   }
 

@@ -162,7 +162,7 @@ final class CallLowerer {
     }
     bindParams(env, def.paramNames(), def.type().params(), args, f);
     Frame body = new Frame(f.out, env, f.restrictions, def.owner());
-    return lowering.stmts.functionBody(def.decl().body(), body);
+    return lowering.stmts.functionBody(def.decl().body(), def.type().results(), body);
   }
 
   private List<Value> inlineClosure(Bound.Closure closure, List<Bound> args, Frame f) {
@@ -171,10 +171,12 @@ final class CallLowerer {
         closure.closure().signature().params().stream().map(p -> p.name().name()).toList();
     bindParams(env, names, closure.type().params(), args, f);
     if (closure.detached()) {
-      return lowering.stmts.functionBody(closure.closure().body(), f.withEnv(env, f.module));
+      return lowering.stmts.functionBody(
+          closure.closure().body(), closure.type().results(), f.withEnv(env, f.module));
     }
     Frame body = new Frame(new ArrayList<>(), env, f.restrictions, f.module);
-    List<Value> results = lowering.stmts.functionBody(closure.closure().body(), body);
+    List<Value> results =
+        lowering.stmts.functionBody(closure.closure().body(), closure.type().results(), body);
     f.emit(new Op.ApplyTopology(closure.topology(), Op.seq(body.out)));
     return results;
   }

@@ -54,7 +54,8 @@ public final class FunctionLowerer {
         f.env.bind(name, new Bound.Data(arg));
       }
     }
-    List<Value> results = lowering.stmts.functionBody(def.decl().body(), f);
+    // The exported function's streams are snapshotted when the response is sent.
+    List<Value> results = lowering.stmts.functionBody(def.decl().body(), streamsKept(def), f);
     Op body = Op.seq(f.out);
     List<Op> main = new ArrayList<>(List.of(body));
     if (!results.isEmpty()) {
@@ -76,6 +77,13 @@ public final class FunctionLowerer {
             Optional.empty());
     Op xor = new Op.Xor(List.of(wrapped, errorHandler));
     return new Op.On(Value.Literal.INIT_PEER, List.of(Builtins.RELAY), false, xor);
+  }
+
+  /** Result types that keep streams as they are (all of them: the response snapshots them). */
+  private static List<Type> streamsKept(Symbol.FuncDef def) {
+    return def.type().results().stream()
+        .map(t -> (Type) new Type.Stream(io.gyre.aqua.types.Types.TOP))
+        .toList();
   }
 
   private static Op getData(String name, Value.Var into) {

@@ -27,13 +27,22 @@ final class StmtLowerer {
     this.lowering = lowering;
   }
 
-  /** A function or closure body; returns what its {@code <-} returns. */
-  List<Value> functionBody(List<Stmt> body, Frame f) {
+  /**
+   * A function or closure body; returns what its {@code <-} returns. A stream returned where the
+   * declared result is not a stream is snapshotted here, where the function returns.
+   */
+  List<Value> functionBody(List<Stmt> body, List<Type> resultTypes, Frame f) {
     List<Value> results = new ArrayList<>();
     for (Stmt s : body) {
       if (s instanceof Stmt.Return r) {
-        for (Expr e : r.values()) {
-          results.add(returned(lowering.values.lower(e, f), f));
+        for (int i = 0; i < r.values().size(); i++) {
+          Value v = lowering.values.lower(r.values().get(i), f);
+          boolean keepStream = i < resultTypes.size() && resultTypes.get(i) instanceof Type.Stream;
+          if (StreamOps.isStream(v) && !keepStream) {
+            results.add(lowering.streams.fixStream((Value.Var) v, f));
+          } else {
+            results.add(returned(v, f));
+          }
         }
       } else {
         statement(s, f);
@@ -150,7 +159,7 @@ final class StmtLowerer {
     Value peer = lowering.values.lower(peerExpr, f);
     List<Value> via = new ArrayList<>();
     for (Expr v : viaExprs) {
-      via.add(lowering.values.lower(v, f));
+      via.add(lowering.streams.canonIfStream(lowering.values.lower(v, f), f));
     }
     Frame inner = f.block();
     block(body, inner);

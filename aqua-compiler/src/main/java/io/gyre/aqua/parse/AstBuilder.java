@@ -178,11 +178,19 @@ final class AstBuilder {
   private void statementInto(StatementContext ctx, List<Stmt> out) {
     Pos pos = pos(ctx);
     Stmt previous = out.isEmpty() ? null : out.get(out.size() - 1);
-    if (ctx instanceof ElseStmtContext c) {
-      if (previous instanceof Stmt.If s && s.otherwise().isEmpty()) {
-        out.set(
-            out.size() - 1,
-            new Stmt.If(s.condition(), s.then(), Optional.of(block(c.block())), s.pos()));
+    if (ctx instanceof ElseStmtContext || ctx instanceof ElseIfStmtContext) {
+      List<Stmt> orElse;
+      if (ctx instanceof ElseIfStmtContext c) {
+        orElse =
+            List.of(
+                new Stmt.If(exprs.expr(c.expr()), block(c.block()), Optional.empty(), true, pos));
+      } else {
+        orElse = block(((ElseStmtContext) ctx).block());
+      }
+      Optional<Stmt.If> joined =
+          previous instanceof Stmt.If s ? s.withElse(orElse) : Optional.empty();
+      if (joined.isPresent()) {
+        out.set(out.size() - 1, joined.get());
       } else {
         error(pos, "'else' must follow an 'if' block");
       }
@@ -225,6 +233,7 @@ final class AstBuilder {
   /** The statement after a {@code par}/{@code co} prefix; it has nothing before it to attach to. */
   private Stmt single(StatementContext ctx) {
     if (ctx instanceof ElseStmtContext
+        || ctx instanceof ElseIfStmtContext
         || ctx instanceof CatchStmtContext
         || ctx instanceof OtherwiseStmtContext
         || ctx instanceof ParStmtContext) {
@@ -274,7 +283,7 @@ final class AstBuilder {
           pos);
     }
     if (ctx instanceof IfStmtContext c) {
-      return new Stmt.If(exprs.expr(c.expr()), block(c.block()), Optional.empty(), pos);
+      return new Stmt.If(exprs.expr(c.expr()), block(c.block()), Optional.empty(), false, pos);
     }
     if (ctx instanceof TryStmtContext c) {
       return new Stmt.Try(block(c.block()), pos);
