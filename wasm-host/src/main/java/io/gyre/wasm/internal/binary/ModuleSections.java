@@ -80,6 +80,12 @@ public final class ModuleSections {
     return this;
   }
 
+  /** Removes every custom section of this name. */
+  public ModuleSections withoutCustom(String name) {
+    sections.removeIf(s -> s.isCustom(name));
+    return this;
+  }
+
   public byte[] write() {
     ByteSink out = new ByteSink().bytes(HEADER);
     for (Section section : sections) {

@@ -100,9 +100,13 @@ public final class ModuleLoader {
   private static WasmModule parse(byte[] bytes, String when) {
     try {
       return Parser.parse(bytes);
-    } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
+    } catch (ChicoryException e) {
       throw new DeployException(
           "module is not valid WebAssembly" + when + ": " + e.getMessage(), e);
+    } catch (RuntimeException | AssertionError e) {
+      // Chicory's parser can fail on corrupt input with an exception of its own making, or with
+      // an assertion when assertions are on.
+      throw new DeployException("module is not valid WebAssembly" + when + ": " + e, e);
     }
   }
 
