@@ -3,8 +3,9 @@
 (module
   (import "gyre" "call_parameters" (func $call_parameters (param i32 i32) (result i32)))
   (memory (export "memory") 1)
-  ;; A bump allocator: the host's arguments and our results live above 1024 and are never reused,
-  ;; so `free` has nothing to do.
+  ;; A bump allocator above 1024. The host frees the result, then the arguments: the most recent
+  ;; allocations first, so `free` of the block at the top moves the top back down and memory is
+  ;; reused call after call.
   (global $heap (mut i32) (i32.const 1024))
   (data (i32.const 0) "\"Hello, ")
   (data (i32.const 16) "!\"")
@@ -22,7 +23,9 @@
           (then (return (i32.const 0))))))
     (local.get $ptr))
 
-  (func (export "free") (param i32 i32))
+  (func (export "free") (param $ptr i32) (param $size i32)
+    (if (i32.eq (i32.add (local.get $ptr) (local.get $size)) (global.get $heap))
+      (then (global.set $heap (local.get $ptr)))))
 
   (func $pack (param $ptr i32) (param $len i32) (result i64)
     (i64.or

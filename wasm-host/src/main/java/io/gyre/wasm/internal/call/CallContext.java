@@ -15,21 +15,21 @@ public final class CallContext {
   private final CallParameters parameters;
   private final String function;
   private final CallLog log;
-  private final ByteArrayInputStream stdin;
-  private final BoundedOutput stdout;
+  private final byte[] stdinBytes;
+  private final int outputBytes;
+  private ByteArrayInputStream stdin;
+  private BoundedOutput stdout;
   private DeterministicRandom random;
   private Optional<String> failure = Optional.empty();
-  private final java.io.OutputStream stderrLines;
-  private final java.io.OutputStream stdoutLines;
+  private CallLog.LineStream stderrLines;
+  private CallLog.LineStream stdoutLines;
 
   public CallContext(CallParameters parameters, String function, byte[] stdin, int outputBytes) {
     this.parameters = parameters;
     this.function = function;
     this.log = new CallLog(outputBytes);
-    this.stdin = new ByteArrayInputStream(stdin);
-    this.stdout = new BoundedOutput(outputBytes, "stdout");
-    this.stderrLines = log.stream("stderr");
-    this.stdoutLines = log.stream("stdout");
+    this.stdinBytes = stdin;
+    this.outputBytes = outputBytes;
   }
 
   public CallParameters parameters() {
@@ -45,32 +45,46 @@ public final class CallContext {
     return log;
   }
 
+  // The streams are made on first use: most calls are Gyre ABI calls that never touch them.
+
   public ByteArrayInputStream stdin() {
+    if (stdin == null) {
+      stdin = new ByteArrayInputStream(stdinBytes);
+    }
     return stdin;
   }
 
   public BoundedOutput stdout() {
+    if (stdout == null) {
+      stdout = new BoundedOutput(outputBytes, "stdout");
+    }
     return stdout;
   }
 
   /** The call's random stream, made on first use (most calls never draw). */
   /** stderr, as log lines. */
   public java.io.OutputStream stderrLines() {
+    if (stderrLines == null) {
+      stderrLines = log.stream("stderr");
+    }
     return stderrLines;
   }
 
   /** stdout as log lines, for modules whose result does not travel on stdout. */
   public java.io.OutputStream stdoutLines() {
+    if (stdoutLines == null) {
+      stdoutLines = log.stream("stdout");
+    }
     return stdoutLines;
   }
 
   /** Logs what is left of unfinished lines. */
   public void flushStreams() {
-    try {
+    if (stderrLines != null) {
       stderrLines.flush();
+    }
+    if (stdoutLines != null) {
       stdoutLines.flush();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 

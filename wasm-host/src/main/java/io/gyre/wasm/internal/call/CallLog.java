@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class CallLog {
 
-  private final List<LogLine> lines = new ArrayList<>();
+  private List<LogLine> lines = List.of();
   private final int limitBytes;
   private int bytes;
   private boolean truncated;
@@ -28,11 +28,18 @@ public final class CallLog {
     }
     if (bytes + text.length() > limitBytes) {
       truncated = true;
-      lines.add(new LogLine("warn", "log truncated at its limit of " + limitBytes + " bytes"));
+      append(new LogLine("warn", "log truncated at its limit of " + limitBytes + " bytes"));
       return;
     }
     bytes += text.length();
-    lines.add(new LogLine(level, text));
+    append(new LogLine(level, text));
+  }
+
+  private void append(LogLine line) {
+    if (lines.isEmpty()) {
+      lines = new ArrayList<>();
+    }
+    lines.add(line);
   }
 
   public List<LogLine> lines() {
@@ -40,11 +47,12 @@ public final class CallLog {
   }
 
   /** A stream whose text becomes log lines of this level, one per line written. */
-  public OutputStream stream(String level) {
+  public LineStream stream(String level) {
     return new LineStream(level);
   }
 
-  private final class LineStream extends OutputStream {
+  /** Text written to it becomes log lines of one level. */
+  public final class LineStream extends OutputStream {
     private final String level;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 

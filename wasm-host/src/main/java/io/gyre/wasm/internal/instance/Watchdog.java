@@ -1,19 +1,23 @@
 package io.gyre.wasm.internal.instance;
 
 import java.time.Duration;
-import java.util.concurrent.DelayQueue;
-import java.util.concurrent.Delayed;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The wall-time backstop: one daemon thread interrupts a call's thread when its deadline passes;
- * Chicory turns the interrupt into an exception at the next function entry or loop head. Fuel
- * normally stops a runaway call long before.
+ * The wall-time backstop: one daemon thread looks at the running calls every {@link #TICK_MS} ms
+ * and interrupts the thread of each call past its deadline; Chicory turns the interrupt into an
+ * exception at the next function entry or loop head. Starting and finishing a call only add and
+ * remove it from a concurrent set, so the watchdog costs a call no thread wake-up. Fuel normally
+ * stops a runaway call long before its wall time.
  */
 public final class Watchdog implements AutoCloseable {
 
-  private final DelayQueue<Deadline> deadlines = new DelayQueue<>();
+  /** How often deadlines are checked: the wall-time limit's precision. */
+  static final long TICK_MS = 5;
+
+  private final Set<Deadline> running = ConcurrentHashMap.newKeySet();
   private final Thread thread;
 
   public Watchdog() {
@@ -25,14 +29,20 @@ public final class Watchdog implements AutoCloseable {
   /** Starts timing a call on the current thread. */
   Deadline start(Duration limit) {
     Deadline deadline = new Deadline(Thread.currentThread(), System.nanoTime() + limit.toNanos());
-    deadlines.add(deadline);
+    running.add(deadline);
     return deadline;
   }
 
   private void run() {
     try {
       while (true) {
-        deadlines.take().fire();
+        Thread.sleep(TICK_MS);
+        long now = System.nanoTime();
+        for (Deadline deadline : running) {
+          if (now - deadline.deadlineNanos >= 0) {
+            deadline.fire();
+          }
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -45,7 +55,7 @@ public final class Watchdog implements AutoCloseable {
   }
 
   /** One call's deadline. */
-  final class Deadline implements Delayed {
+  final class Deadline {
     private static final int RUNNING = 0;
     private static final int FINISHED = 1;
     private static final int FIRING = 2;
@@ -71,25 +81,15 @@ public final class Watchdog implements AutoCloseable {
       return state.get() >= FIRING;
     }
 
-    /** Ends the timing; the caller's thread leaves with no interrupt pending. */
+    /** Ends the timing; the caller's thread leaves with no interrupt pending. Idempotent. */
     void finish() {
-      if (!state.compareAndSet(RUNNING, FINISHED)) {
+      if (!state.compareAndSet(RUNNING, FINISHED) && state.get() != FINISHED) {
         while (state.get() != FIRED) {
           Thread.onSpinWait();
         }
         Thread.interrupted();
       }
-      deadlines.remove(this);
-    }
-
-    @Override
-    public long getDelay(TimeUnit unit) {
-      return unit.convert(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-    }
-
-    @Override
-    public int compareTo(Delayed other) {
-      return Long.compare(getDelay(TimeUnit.NANOSECONDS), other.getDelay(TimeUnit.NANOSECONDS));
+      running.remove(this);
     }
   }
 }
