@@ -76,6 +76,7 @@ for (let i = 1; i <= Number(iterationsArg); i++) {
   console.log(`iteration ${i}: ${(elapsed / calls).toFixed(6)} ms/call (${calls} calls)`);
 }
 const mean = perCallMs.reduce((a, b) => a + b, 0) / perCallMs.length;
+const sorted = [...perCallMs].sort((a, b) => a - b);
 console.log(
   JSON.stringify({
     engine: `V8 ${process.versions.v8} (node ${process.version})`,
@@ -83,6 +84,8 @@ console.log(
     function: functionName,
     result,
     msPerCall: Number(mean.toFixed(6)),
+    medianMsPerCall: Number(sorted[Math.floor(sorted.length / 2)].toFixed(6)),
+    bestMsPerCall: Number(sorted[0].toFixed(6)),
     usPerCall: Number((mean * 1000).toFixed(3)),
   }),
 );
