@@ -24,11 +24,13 @@ class AquaDeclarationTest {
   @Test
   void everyExampleDeclarationIsInTheAquaFile() throws IOException {
     String aqua = Files.readString(Path.of("../examples/aqua/wasm-services.aqua"));
-    for (String module : new String[] {"greeting", "kv", "hashloop", "shout", "sha256", "entropy"}) {
+    for (String module :
+        new String[] {"greeting", "kv", "hashloop", "shout", "sha256", "entropy"}) {
       String declaration =
           HOST.describe(Examples.wasm(module)).aquaService().orElseThrow(AssertionError::new);
       for (String block : declaration.split("\n\n")) {
-        assertTrue(aqua.contains(block), module + " declares\n" + block + "\nnot found in the file");
+        assertTrue(
+            aqua.contains(block), module + " declares\n" + block + "\nnot found in the file");
       }
     }
   }

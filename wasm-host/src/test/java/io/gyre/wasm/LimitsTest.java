@@ -75,6 +75,22 @@ class LimitsTest {
         "500 wasm function calls");
   }
 
+  /** The deepest allowed limit is reached by the depth count, not by the JVM stack running out. */
+  @Test
+  void theLargestStackDepthFitsTheCallThreadsStack() {
+    ServiceLimits deepest = LIMITS.withStackDepth(ServiceLimits.MAX_STACK_DEPTH);
+    for (ExecutionMode mode : ExecutionMode.values()) {
+      try (WasmHost host = WasmHost.create(HostOptions.DEFAULT.withMode(mode))) {
+        CallError error =
+            error(deploy(host, "broken/misbehaving", deepest).call("recurse", "[]", params()));
+        assertEquals(
+            "stack depth limit: the call nested more than 50000 wasm function calls",
+            error.message(),
+            mode.toString());
+      }
+    }
+  }
+
   @Test
   void memoryLimitStopsAHog() {
     assertStoppedBy(

@@ -51,7 +51,14 @@ final class ErrorClassifier {
     }
     if (causedBy(thrown, StackOverflowError.class)
         || String.valueOf(thrown.getMessage()).contains("call stack exhausted")) {
-      return stackDepth(limits);
+      // The call thread's stack ran out before the depth limit: only on a caller thread that
+      // promised a call-sized stack and does not have one.
+      return new CallFailure(
+          Kind.STACK_DEPTH_LIMIT,
+          "stack depth limit: the thread's stack ran out before the limit of "
+              + limits.stackDepth()
+              + " wasm function calls (call from a thread with a larger stack)",
+          false);
     }
     String trap = describe(thrown);
     if (instances != null) {

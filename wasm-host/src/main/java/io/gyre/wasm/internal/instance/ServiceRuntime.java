@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.gyre.wasm.Abi;
 import io.gyre.wasm.Blueprint;
+import io.gyre.wasm.CallError;
 import io.gyre.wasm.CallError.Kind;
 import io.gyre.wasm.CallOutcome;
 import io.gyre.wasm.CallParameters;
@@ -22,6 +23,7 @@ import io.gyre.wasm.internal.module.LoadedModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -135,7 +137,7 @@ public final class ServiceRuntime implements Service {
           Kind.NO_SUCH_FUNCTION,
           "service " + id + " has no function " + function + " (it has " + functionNames() + ")");
     }
-    java.util.Optional<String> mismatch = this.arguments.mismatch(target, arguments);
+    Optional<String> mismatch = this.arguments.mismatch(target, arguments);
     if (mismatch.isPresent()) {
       return failure(Kind.BAD_ARGUMENTS, function + ": " + mismatch.get());
     }
@@ -168,7 +170,7 @@ public final class ServiceRuntime implements Service {
       context.flushStreams();
       if (context.failure().isPresent()) {
         return new CallOutcome.Failure(
-            new io.gyre.wasm.CallError(Kind.SERVICE_ERROR, context.failure().get()),
+            new CallError(Kind.SERVICE_ERROR, context.failure().get()),
             fuel,
             context.logLines(),
             false);
@@ -225,7 +227,7 @@ public final class ServiceRuntime implements Service {
     } catch (IOException e) {
       String text = new String(result, 0, Math.min(result.length, 80), StandardCharsets.UTF_8);
       return new CallOutcome.Failure(
-          new io.gyre.wasm.CallError(
+          new CallError(
               Kind.BAD_RESULT,
               "the module's result is not JSON ("
                   + e.getMessage().lines().findFirst().orElse("")
@@ -270,6 +272,6 @@ public final class ServiceRuntime implements Service {
   }
 
   private static CallOutcome failure(Kind kind, String message) {
-    return new CallOutcome.Failure(new io.gyre.wasm.CallError(kind, message), 0, List.of(), false);
+    return new CallOutcome.Failure(new CallError(kind, message), 0, List.of(), false);
   }
 }
