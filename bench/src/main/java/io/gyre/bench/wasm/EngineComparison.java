@@ -69,6 +69,19 @@ public final class EngineComparison {
           double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
           System.out.printf("%s, %.3f, %.3f%n", name, sorted[sorted.length / 2], sorted[0]);
         });
+    if (perCallMs.containsKey("compiler") && perCallMs.containsKey("compiler+fuel")) {
+      // Paired: both engines ran in the same round, under about the same load.
+      List<Double> plain = perCallMs.get("compiler");
+      List<Double> metered = perCallMs.get("compiler+fuel");
+      double[] ratios = new double[plain.size()];
+      for (int i = 0; i < ratios.length; i++) {
+        ratios[i] = metered.get(i) / plain.get(i);
+      }
+      java.util.Arrays.sort(ratios);
+      System.out.printf(
+          "fuel metering cost, median of per-round ratios: %+.1f%%%n",
+          (ratios[ratios.length / 2] - 1) * 100);
+    }
     hosts.forEach(WasmHost::close);
   }
 

@@ -23,8 +23,10 @@ import io.gyre.wasm.internal.module.LoadedModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 /**
  * A service: its modules' instances and the call protocol around them — argument checks, call
@@ -48,6 +50,9 @@ public final class ServiceRuntime implements Service {
   private final ArgumentCheck arguments;
   private final boolean command;
 
+  /** The facade's functions by name (looked up on every call). */
+  private final Map<String, ServiceFunction> functions;
+
   /** Live instances of a Gyre ABI service; null after a failed call discarded them. */
   private ServiceInstances instances;
 
@@ -67,6 +72,9 @@ public final class ServiceRuntime implements Service {
     this.watchdog = watchdog;
     this.arguments = new ArgumentCheck(facade());
     this.command = facade().abi() == Abi.WASI_COMMAND;
+    this.functions =
+        facade().functions().stream()
+            .collect(Collectors.toUnmodifiableMap(ServiceFunction::name, f -> f));
     lock.lock();
     try {
       // A command module is instantiated afresh for every call; this one only checks it can be.
@@ -128,7 +136,7 @@ public final class ServiceRuntime implements Service {
 
   private CallOutcome call(
       String function, JsonNode arguments, byte[] bytes, CallParameters parameters) {
-    ServiceFunction target = facade().function(function).orElse(null);
+    ServiceFunction target = functions.get(function);
     if (target == null && command && function.equals("_start")) {
       target = facade().functions().get(0);
     }
@@ -218,8 +226,7 @@ public final class ServiceRuntime implements Service {
 
   private CallOutcome decode(
       byte[] result, ServiceFunction function, long fuel, CallContext context) {
-    boolean blank = new String(result, StandardCharsets.UTF_8).isBlank();
-    if (blank && function.result().isEmpty()) {
+    if (function.result().isEmpty() && isBlank(result)) {
       return new CallOutcome.Success(NullNode.getInstance(), fuel, context.logLines());
     }
     try {
@@ -237,6 +244,15 @@ public final class ServiceRuntime implements Service {
           context.logLines(),
           false);
     }
+  }
+
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private long fuelUsed(ServiceInstances current) {

@@ -11,17 +11,20 @@ import io.gyre.wasm.internal.metering.ModuleLayout.FunctionType;
  * call depth left (i32). Every function body is rewritten to
  *
  * <pre>
- *   charge(entry cost); depth -= 1; trap if depth &lt; 0
+ *   fuel_local = fuel; charge(entry cost)
+ *   depth -= 1; trap if depth &lt; 0
  *   block (result …)  original body  end
- *   depth += 1
+ *   fuel = fuel_local; depth += 1
  * </pre>
  *
- * with {@code depth += 1} also before every {@code return} and tail call, and every loop head
- * charges its own cost. A charge subtracts a static cost and traps (with {@code unreachable}) when
- * the fuel left goes negative. The cost of a metering point is the number of instructions that
- * belong to it: the instructions of the function outside any loop for the entry, and the
- * instructions directly inside the loop (nested loops excluded) for a loop head. Fuel therefore
- * depends only on the module and on the path execution takes, never on timing.
+ * where {@code fuel_local} is an added i64 local. Every loop head charges its own cost; every call
+ * stores {@code fuel_local} to the global before and loads it back after; every {@code return} and
+ * tail call stores fuel and restores depth first. A charge subtracts a static cost from {@code
+ * fuel_local} and, if it went negative, stores it and traps with {@code unreachable}. The cost of a
+ * metering point is the number of instructions that belong to it: the instructions of the function
+ * outside any loop for the entry, and the instructions directly inside the loop (nested loops
+ * excluded) for a loop head. Fuel therefore depends only on the module and on the path execution
+ * takes, never on timing.
  */
 public final class FuelInstrumenter {
 
@@ -51,7 +54,9 @@ public final class FuelInstrumenter {
       FunctionType type = layout.types.get(layout.definedFunctionTypes.get(i));
       out.sized(
           rewriter.rewrite(
-              new WasmInput(code.payload(), start, start + size), blockType(type, layout)));
+              new WasmInput(code.payload(), start, start + size),
+              type.params().size(),
+              blockType(type, layout)));
     }
     return new Section(Section.CODE, out.toByteArray());
   }

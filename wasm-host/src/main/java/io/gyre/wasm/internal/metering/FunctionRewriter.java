@@ -9,11 +9,35 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-/** Rewrites one function body for metering (see {@link FuelInstrumenter}). */
+/**
+ * Rewrites one function body for metering (see {@link FuelInstrumenter}). Inside the function the
+ * fuel left lives in an added local — a JVM local once compiled, so a loop's charge costs about
+ * what a loop counter does — and is written to the fuel global before every call and exit (and
+ * before a fuel trap), and read back after every call.
+ */
 final class FunctionRewriter {
 
+  private static final int I64 = 0x7E;
+  private static final int LOCAL_GET = 0x20;
+  private static final int LOCAL_SET = 0x21;
+  private static final int LOCAL_TEE = 0x22;
+  private static final int CALL = 0x10;
+  private static final int CALL_INDIRECT = 0x11;
+  private static final int CALL_REF = 0x14;
+
+  private enum Kind {
+    /** After a loop's block type: charge the loop's cost. */
+    LOOP_CHARGE,
+    /** Before a call: store the fuel local to the global. */
+    BEFORE_CALL,
+    /** After a call: load the global into the fuel local. */
+    AFTER_CALL,
+    /** Before a return or tail call: store fuel, restore depth. */
+    BEFORE_EXIT
+  }
+
   /** A place in the original body where metering code goes. */
-  private record Insertion(int offset, boolean loopCharge, int meter) {}
+  private record Insertion(int offset, Kind kind, int meter) {}
 
   private final int fuelGlobal;
   private final int depthGlobal;
@@ -23,37 +47,49 @@ final class FunctionRewriter {
     this.depthGlobal = depthGlobal;
   }
 
-  /** Rewrites a body (locals and expression); {@code blockType} carries the function's results. */
-  ByteSink rewrite(WasmInput body, byte[] blockType) {
+  /**
+   * Rewrites a body (locals and expression) of a function with {@code paramCount} parameters;
+   * {@code blockType} carries the function's results.
+   */
+  ByteSink rewrite(WasmInput body, int paramCount, byte[] blockType) {
     byte[] bytes = body.bytes();
-    int localsStart = body.position();
     int localGroups = body.length();
+    int groupsStart = body.position();
+    long locals = paramCount;
     for (int i = 0; i < localGroups; i++) {
-      body.u32();
+      locals += Integer.toUnsignedLong(body.u32());
       Types.valueType(body);
     }
     int exprStart = body.position();
+    int fuelLocal = Math.toIntExact(locals);
 
     List<Long> costs = new ArrayList<>();
     List<Insertion> insertions = new ArrayList<>();
     int exprEnd = scan(body, costs, insertions);
 
-    ByteSink out = new ByteSink().bytes(bytes, localsStart, exprStart);
-    charge(out, costs.get(0));
+    ByteSink out = new ByteSink().u32(localGroups + 1L).bytes(bytes, groupsStart, exprStart);
+    out.u32(1).u8(I64);
+    out.u8(Opcodes.GLOBAL_GET).u32(fuelGlobal).u8(LOCAL_SET).u32(fuelLocal);
+    charge(out, fuelLocal, costs.get(0));
     enterCall(out);
     out.u8(Opcodes.BLOCK).bytes(blockType);
     int copied = exprStart;
     for (Insertion insertion : insertions) {
       out.bytes(bytes, copied, insertion.offset());
-      if (insertion.loopCharge()) {
-        charge(out, costs.get(insertion.meter()));
-      } else {
-        leaveCall(out);
+      switch (insertion.kind()) {
+        case LOOP_CHARGE -> charge(out, fuelLocal, costs.get(insertion.meter()));
+        case BEFORE_CALL -> storeFuel(out, fuelLocal);
+        case AFTER_CALL -> out.u8(Opcodes.GLOBAL_GET).u32(fuelGlobal).u8(LOCAL_SET).u32(fuelLocal);
+        case BEFORE_EXIT -> {
+          storeFuel(out, fuelLocal);
+          leaveCall(out);
+        }
       }
       copied = insertion.offset();
     }
     out.bytes(bytes, copied, exprEnd); // everything but the body's final `end`
     out.u8(Opcodes.END);
+    storeFuel(out, fuelLocal);
     leaveCall(out);
     out.u8(Opcodes.END);
     return out;
@@ -61,8 +97,8 @@ final class FunctionRewriter {
 
   /**
    * Walks the expression: counts the instructions of each metering point (0 is the function entry,
-   * then one per loop) and notes where charges and depth restores go. Returns the offset of the
-   * body's final {@code end}.
+   * then one per loop) and notes where charges, fuel syncs and depth restores go. Returns the
+   * offset of the body's final {@code end}.
    */
   private static int scan(WasmInput in, List<Long> costs, List<Insertion> insertions) {
     costs.add(0L);
@@ -78,7 +114,7 @@ final class FunctionRewriter {
         case Opcodes.LOOP -> {
           costs.add(0L);
           meters.push(costs.size() - 1);
-          insertions.add(new Insertion(in.position(), true, costs.size() - 1));
+          insertions.add(new Insertion(in.position(), Kind.LOOP_CHARGE, costs.size() - 1));
         }
         case Opcodes.END -> {
           meters.pop();
@@ -89,26 +125,35 @@ final class FunctionRewriter {
             return offset;
           }
         }
+        case CALL, CALL_INDIRECT, CALL_REF -> {
+          insertions.add(new Insertion(offset, Kind.BEFORE_CALL, meter));
+          insertions.add(new Insertion(in.position(), Kind.AFTER_CALL, meter));
+        }
         case Opcodes.RETURN,
                 Opcodes.RETURN_CALL,
                 Opcodes.RETURN_CALL_INDIRECT,
                 Opcodes.RETURN_CALL_REF ->
-            insertions.add(new Insertion(offset, false, meter));
+            insertions.add(new Insertion(offset, Kind.BEFORE_EXIT, meter));
         default -> {}
       }
     }
   }
 
-  /** fuel -= cost; if fuel < 0: unreachable */
-  private void charge(ByteSink out, long cost) {
-    out.u8(Opcodes.GLOBAL_GET).u32(fuelGlobal);
+  /** fuel -= cost; if fuel < 0: (store fuel; unreachable) */
+  private void charge(ByteSink out, int fuelLocal, long cost) {
+    out.u8(LOCAL_GET).u32(fuelLocal);
     out.u8(Opcodes.I64_CONST).s64(cost);
     out.u8(Opcodes.I64_SUB);
-    out.u8(Opcodes.GLOBAL_SET).u32(fuelGlobal);
-    out.u8(Opcodes.GLOBAL_GET).u32(fuelGlobal);
+    out.u8(LOCAL_TEE).u32(fuelLocal);
     out.u8(Opcodes.I64_CONST).s64(0);
     out.u8(Opcodes.I64_LT_S);
-    trapIfTrue(out);
+    out.u8(Opcodes.IF).u8(Opcodes.EMPTY_BLOCK_TYPE);
+    storeFuel(out, fuelLocal);
+    out.u8(Opcodes.UNREACHABLE).u8(Opcodes.END);
+  }
+
+  private void storeFuel(ByteSink out, int fuelLocal) {
+    out.u8(LOCAL_GET).u32(fuelLocal).u8(Opcodes.GLOBAL_SET).u32(fuelGlobal);
   }
 
   /** depth -= 1; if depth < 0: unreachable */
@@ -120,7 +165,7 @@ final class FunctionRewriter {
     out.u8(Opcodes.GLOBAL_GET).u32(depthGlobal);
     out.u8(Opcodes.I32_CONST).s64(0);
     out.u8(Opcodes.I32_LT_S);
-    trapIfTrue(out);
+    out.u8(Opcodes.IF).u8(Opcodes.EMPTY_BLOCK_TYPE).u8(Opcodes.UNREACHABLE).u8(Opcodes.END);
   }
 
   /** depth += 1 */
@@ -129,9 +174,5 @@ final class FunctionRewriter {
     out.u8(Opcodes.I32_CONST).s64(1);
     out.u8(Opcodes.I32_ADD);
     out.u8(Opcodes.GLOBAL_SET).u32(depthGlobal);
-  }
-
-  private static void trapIfTrue(ByteSink out) {
-    out.u8(Opcodes.IF).u8(Opcodes.EMPTY_BLOCK_TYPE).u8(Opcodes.UNREACHABLE).u8(Opcodes.END);
   }
 }
