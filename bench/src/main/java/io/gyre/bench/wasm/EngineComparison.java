@@ -5,6 +5,8 @@ import io.gyre.wasm.ExecutionMode;
 import io.gyre.wasm.HostOptions;
 import io.gyre.wasm.Service;
 import io.gyre.wasm.WasmHost;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +16,16 @@ import java.util.Map;
  * Benchmark (b) interleaved: on a machine shared with other work, one engine measured after another
  * sees different load, so this runs the engines in alternation — each round times a batch of calls
  * on every engine — and reports each engine's median and best round. The best rounds are the least
- * disturbed; their ratios are the fairest comparison. JMH's {@link CpuHeavyBenchmark} gives the
- * classic figures.
+ * disturbed; their ratios are the fairest comparison. Times are the calling thread's CPU time
+ * (calls run on it), which other processes' load disturbs far less than wall time. JMH's {@link
+ * CpuHeavyBenchmark} gives the classic figures.
  *
  * <p>{@code java -Xss256m -cp bench/target/benchmarks.jar io.gyre.bench.wasm.EngineComparison
  * [rounds] [callsPerRound] [includeInterpreter]}
  */
 public final class EngineComparison {
+
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   private EngineComparison() {}
 
@@ -63,7 +68,7 @@ public final class EngineComparison {
       }
       System.out.println(line);
     }
-    System.out.println("engine, median ms/call, best round ms/call");
+    System.out.println("engine, median CPU ms/call, best round CPU ms/call");
     perCallMs.forEach(
         (name, values) -> {
           double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -85,12 +90,15 @@ public final class EngineComparison {
     hosts.forEach(WasmHost::close);
   }
 
-  /** Milliseconds for {@code n} calls. */
+  /**
+   * Milliseconds of this thread's CPU time for {@code n} calls: CPU time, not wall time, so that
+   * time the thread spends waiting for a core other processes hold does not count.
+   */
   private static double time(Service service, String argument, CallParameters parameters, int n) {
-    long start = System.nanoTime();
+    long start = CPU.getCurrentThreadCpuTime();
     for (int i = 0; i < n; i++) {
       ExampleModules.succeed(service.call("spin", argument, parameters));
     }
-    return (System.nanoTime() - start) / 1e6;
+    return (CPU.getCurrentThreadCpuTime() - start) / 1e6;
   }
 }
