@@ -21,7 +21,8 @@ import java.util.Map;
  * CpuHeavyBenchmark} gives the classic figures.
  *
  * <p>{@code java -Xss256m -cp bench/target/benchmarks.jar io.gyre.bench.wasm.EngineComparison
- * [rounds] [callsPerRound] [includeInterpreter]}
+ * [rounds] [callsPerRound] [includeInterpreter] [workload]}: workload {@code hashloop} (default,
+ * benchmark b) or {@code greeting} (benchmark a's trivial call with a 100-byte argument).
  */
 public final class EngineComparison {
 
@@ -33,6 +34,10 @@ public final class EngineComparison {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
     int calls = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     boolean interpreter = args.length > 2 && Boolean.parseBoolean(args[2]);
+    boolean trivial = args.length > 3 && args[3].equals("greeting");
+    String module = trivial ? "greeting" : "hashloop";
+    String function = trivial ? "greet" : "spin";
+    String argument = trivial ? TrivialCallBenchmark.ARGUMENT : CpuHeavyBenchmark.ARGUMENT;
     Map<String, HostOptions> engines = new LinkedHashMap<>();
     if (interpreter) {
       engines.put("interpreter", HostOptions.DEFAULT.withMode(ExecutionMode.INTERPRETED));
@@ -47,24 +52,24 @@ public final class EngineComparison {
         (name, options) -> {
           WasmHost host = WasmHost.create(options.withRunOnCallerThread(true));
           hosts.add(host);
-          services.put(name, ExampleModules.deploy(host, "hashloop"));
+          services.put(name, ExampleModules.deploy(host, module));
           perCallMs.put(name, new ArrayList<>());
         });
-    CallParameters parameters = CallParameters.local("hashloop", 0);
-    String argument = CpuHeavyBenchmark.ARGUMENT;
+    CallParameters parameters = CallParameters.local(module, 0);
 
     System.out.println("warming up (" + engines.keySet() + ")");
     for (int i = 0; i < 3; i++) {
       services.forEach(
-          (name, s) -> time(s, argument, parameters, name.equals("interpreter") ? 1 : calls * 2));
+          (name, s) ->
+              time(s, function, argument, parameters, name.equals("interpreter") ? 1 : calls * 2));
     }
     for (int round = 1; round <= rounds; round++) {
       StringBuilder line = new StringBuilder("round " + round + ":");
       for (Map.Entry<String, Service> entry : services.entrySet()) {
         int n = entry.getKey().equals("interpreter") ? 1 : calls;
-        double ms = time(entry.getValue(), argument, parameters, n) / n;
+        double ms = time(entry.getValue(), function, argument, parameters, n) / n;
         perCallMs.get(entry.getKey()).add(ms);
-        line.append(String.format("  %s %.3f ms", entry.getKey(), ms));
+        line.append(String.format("  %s %.4f ms", entry.getKey(), ms));
       }
       System.out.println(line);
     }
@@ -72,7 +77,7 @@ public final class EngineComparison {
     perCallMs.forEach(
         (name, values) -> {
           double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-          System.out.printf("%s, %.3f, %.3f%n", name, sorted[sorted.length / 2], sorted[0]);
+          System.out.printf("%s, %.4f, %.4f%n", name, sorted[sorted.length / 2], sorted[0]);
         });
     if (perCallMs.containsKey("compiler") && perCallMs.containsKey("compiler+fuel")) {
       // Paired: both engines ran in the same round, under about the same load.
@@ -94,10 +99,11 @@ public final class EngineComparison {
    * Milliseconds of this thread's CPU time for {@code n} calls: CPU time, not wall time, so that
    * time the thread spends waiting for a core other processes hold does not count.
    */
-  private static double time(Service service, String argument, CallParameters parameters, int n) {
+  private static double time(
+      Service service, String function, String argument, CallParameters parameters, int n) {
     long start = CPU.getCurrentThreadCpuTime();
     for (int i = 0; i < n; i++) {
-      ExampleModules.succeed(service.call("spin", argument, parameters));
+      ExampleModules.succeed(service.call(function, argument, parameters));
     }
     return (CPU.getCurrentThreadCpuTime() - start) / 1e6;
   }

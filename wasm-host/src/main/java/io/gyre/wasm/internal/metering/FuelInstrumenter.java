@@ -8,23 +8,22 @@ import io.gyre.wasm.internal.metering.ModuleLayout.FunctionType;
 
 /**
  * Rewrites a module so that it meters itself. Two mutable globals are appended: fuel left (i64) and
- * call depth left (i32). Every function body is rewritten to
+ * call depth left (i32), and every function gets an i64 local holding its fuel left:
  *
  * <pre>
- *   fuel_local = fuel; charge(entry cost)
- *   depth -= 1; trap if depth &lt; 0
- *   block (result …)  original body  end
- *   fuel = fuel_local; depth += 1
+ *   entry:      fuel_local = fuel; charge(entry cost)
+ *   loop head:  charge(loop cost)
+ *   call:       fuel = fuel_local; depth -= 1; trap if depth &lt; 0
+ *               call …
+ *               depth += 1; fuel_local = fuel
+ *   way out:    fuel = fuel_local      (return, tail call, branch to the function label, end)
+ *   charge(c):  fuel_local -= c; if fuel_local &lt; 0: fuel = fuel_local; unreachable
  * </pre>
  *
- * where {@code fuel_local} is an added i64 local. Every loop head charges its own cost; every call
- * stores {@code fuel_local} to the global before and loads it back after; every {@code return} and
- * tail call stores fuel and restores depth first. A charge subtracts a static cost from {@code
- * fuel_local} and, if it went negative, stores it and traps with {@code unreachable}. The cost of a
- * metering point is the number of instructions that belong to it: the instructions of the function
- * outside any loop for the entry, and the instructions directly inside the loop (nested loops
- * excluded) for a loop head. Fuel therefore depends only on the module and on the path execution
- * takes, never on timing.
+ * The cost of a metering point is the number of instructions that belong to it: the instructions of
+ * the function outside any loop for the entry, and the instructions directly inside the loop
+ * (nested loops excluded) for a loop head. Fuel therefore depends only on the module and on the
+ * path execution takes, never on timing.
  */
 public final class FuelInstrumenter {
 
@@ -39,7 +38,6 @@ public final class FuelInstrumenter {
 
     module.find(Section.CODE).ifPresent(code -> module.put(rewriteCode(code, layout, rewriter)));
     module.put(appendGlobals(module, layout.definedGlobals));
-    module.put(typeSection(layout));
     return new MeteredModule(module.write(), fuelGlobal, depthGlobal);
   }
 
@@ -54,22 +52,9 @@ public final class FuelInstrumenter {
       FunctionType type = layout.types.get(layout.definedFunctionTypes.get(i));
       out.sized(
           rewriter.rewrite(
-              new WasmInput(code.payload(), start, start + size),
-              type.params().size(),
-              blockType(type, layout)));
+              new WasmInput(code.payload(), start, start + size), type.params().size()));
     }
     return new Section(Section.CODE, out.toByteArray());
-  }
-
-  /** The block type that carries a function's results. */
-  private static byte[] blockType(FunctionType type, ModuleLayout layout) {
-    if (type.results().isEmpty()) {
-      return new byte[] {(byte) Opcodes.EMPTY_BLOCK_TYPE};
-    }
-    if (type.results().size() == 1) {
-      return type.results().get(0);
-    }
-    return new ByteSink().s64(layout.blockTypeIndex(type.results())).toByteArray();
   }
 
   private static Section appendGlobals(ModuleSections module, int definedGlobals) {
@@ -86,16 +71,5 @@ public final class FuelInstrumenter {
     out.u8(0x7E).u8(1).u8(Opcodes.I64_CONST).s64(0).u8(Opcodes.END);
     out.u8(0x7F).u8(1).u8(Opcodes.I32_CONST).s64(0).u8(Opcodes.END);
     return new Section(Section.GLOBAL, out.toByteArray());
-  }
-
-  private static Section typeSection(ModuleLayout layout) {
-    ByteSink out = new ByteSink().u32(layout.types.size());
-    for (FunctionType type : layout.types) {
-      out.u8(0x60).u32(type.params().size());
-      type.params().forEach(out::bytes);
-      out.u32(type.results().size());
-      type.results().forEach(out::bytes);
-    }
-    return new Section(Section.TYPE, out.toByteArray());
   }
 }

@@ -12,8 +12,10 @@ import java.util.List;
 /**
  * Rewrites one function body for metering (see {@link FuelInstrumenter}). Inside the function the
  * fuel left lives in an added local — a JVM local once compiled, so a loop's charge costs about
- * what a loop counter does — and is written to the fuel global before every call and exit (and
- * before a fuel trap), and read back after every call.
+ * what a loop counter does — and is written to the fuel global before every call and every way out
+ * (return, tail call, branch to the function's label, its final end, a fuel trap), and read back
+ * after every call. Call depth is counted around each call by the caller, so the body's structure
+ * is left as it was (wrapping it in a block costs compiled code dearly).
  */
 final class FunctionRewriter {
 
@@ -21,6 +23,9 @@ final class FunctionRewriter {
   private static final int LOCAL_GET = 0x20;
   private static final int LOCAL_SET = 0x21;
   private static final int LOCAL_TEE = 0x22;
+  private static final int BR = 0x0C;
+  private static final int BR_IF = 0x0D;
+  private static final int BR_TABLE = 0x0E;
   private static final int CALL = 0x10;
   private static final int CALL_INDIRECT = 0x11;
   private static final int CALL_REF = 0x14;
@@ -28,11 +33,11 @@ final class FunctionRewriter {
   private enum Kind {
     /** After a loop's block type: charge the loop's cost. */
     LOOP_CHARGE,
-    /** Before a call: store the fuel local to the global. */
+    /** Before a call: store fuel to the global, count one level deeper. */
     BEFORE_CALL,
-    /** After a call: load the global into the fuel local. */
+    /** After a call: count one level back, load fuel from the global. */
     AFTER_CALL,
-    /** Before a return or tail call: store fuel, restore depth. */
+    /** Before anything that may leave the function: store fuel to the global. */
     BEFORE_EXIT
   }
 
@@ -47,11 +52,8 @@ final class FunctionRewriter {
     this.depthGlobal = depthGlobal;
   }
 
-  /**
-   * Rewrites a body (locals and expression) of a function with {@code paramCount} parameters;
-   * {@code blockType} carries the function's results.
-   */
-  ByteSink rewrite(WasmInput body, int paramCount, byte[] blockType) {
+  /** Rewrites a body (locals and expression) of a function with {@code paramCount} parameters. */
+  ByteSink rewrite(WasmInput body, int paramCount) {
     byte[] bytes = body.bytes();
     int localGroups = body.length();
     int groupsStart = body.position();
@@ -71,26 +73,25 @@ final class FunctionRewriter {
     out.u32(1).u8(I64);
     out.u8(Opcodes.GLOBAL_GET).u32(fuelGlobal).u8(LOCAL_SET).u32(fuelLocal);
     charge(out, fuelLocal, costs.get(0));
-    enterCall(out);
-    out.u8(Opcodes.BLOCK).bytes(blockType);
     int copied = exprStart;
     for (Insertion insertion : insertions) {
       out.bytes(bytes, copied, insertion.offset());
       switch (insertion.kind()) {
         case LOOP_CHARGE -> charge(out, fuelLocal, costs.get(insertion.meter()));
-        case BEFORE_CALL -> storeFuel(out, fuelLocal);
-        case AFTER_CALL -> out.u8(Opcodes.GLOBAL_GET).u32(fuelGlobal).u8(LOCAL_SET).u32(fuelLocal);
-        case BEFORE_EXIT -> {
+        case BEFORE_CALL -> {
           storeFuel(out, fuelLocal);
-          leaveCall(out);
+          enterCall(out);
         }
+        case AFTER_CALL -> {
+          leaveCall(out);
+          out.u8(Opcodes.GLOBAL_GET).u32(fuelGlobal).u8(LOCAL_SET).u32(fuelLocal);
+        }
+        case BEFORE_EXIT -> storeFuel(out, fuelLocal);
       }
       copied = insertion.offset();
     }
-    out.bytes(bytes, copied, exprEnd); // everything but the body's final `end`
-    out.u8(Opcodes.END);
+    out.bytes(bytes, copied, exprEnd); // up to the body's final `end`
     storeFuel(out, fuelLocal);
-    leaveCall(out);
     out.u8(Opcodes.END);
     return out;
   }
@@ -129,6 +130,13 @@ final class FunctionRewriter {
           insertions.add(new Insertion(offset, Kind.BEFORE_CALL, meter));
           insertions.add(new Insertion(in.position(), Kind.AFTER_CALL, meter));
         }
+        case BR, BR_IF, BR_TABLE -> {
+          // A branch to the function's own label leaves the function (storing is harmless when
+          // a br_if does not branch).
+          if (targetsFunction(in.bytes(), offset, meters.size() - 1)) {
+            insertions.add(new Insertion(offset, Kind.BEFORE_EXIT, meter));
+          }
+        }
         case Opcodes.RETURN,
                 Opcodes.RETURN_CALL,
                 Opcodes.RETURN_CALL_INDIRECT,
@@ -137,6 +145,19 @@ final class FunctionRewriter {
         default -> {}
       }
     }
+  }
+
+  /** Whether the branch at {@code offset} may target label {@code functionLabel}. */
+  private static boolean targetsFunction(byte[] bytes, int offset, int functionLabel) {
+    WasmInput in = new WasmInput(bytes, offset, bytes.length);
+    int opcode = in.u8();
+    int targets = opcode == BR_TABLE ? in.length() + 1 : 1;
+    for (int i = 0; i < targets; i++) {
+      if (in.u32() == functionLabel) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** fuel -= cost; if fuel < 0: (store fuel; unreachable) */
@@ -156,7 +177,7 @@ final class FunctionRewriter {
     out.u8(LOCAL_GET).u32(fuelLocal).u8(Opcodes.GLOBAL_SET).u32(fuelGlobal);
   }
 
-  /** depth -= 1; if depth < 0: unreachable */
+  /** depth -= 1; if depth < 0: unreachable (the caller counts the depth of its calls) */
   private void enterCall(ByteSink out) {
     out.u8(Opcodes.GLOBAL_GET).u32(depthGlobal);
     out.u8(Opcodes.I32_CONST).s64(1);

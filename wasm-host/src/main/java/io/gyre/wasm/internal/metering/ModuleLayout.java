@@ -6,7 +6,6 @@ import io.gyre.wasm.internal.binary.Section;
 import io.gyre.wasm.internal.binary.Types;
 import io.gyre.wasm.internal.binary.WasmInput;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,24 +14,8 @@ import java.util.List;
  */
 final class ModuleLayout {
 
-  /** A function type as value-type byte strings, so results can become a block type. */
-  record FunctionType(List<byte[]> params, List<byte[]> results) {
-    boolean sameAs(List<byte[]> otherParams, List<byte[]> otherResults) {
-      return sameTypes(params, otherParams) && sameTypes(results, otherResults);
-    }
-
-    private static boolean sameTypes(List<byte[]> a, List<byte[]> b) {
-      if (a.size() != b.size()) {
-        return false;
-      }
-      for (int i = 0; i < a.size(); i++) {
-        if (!Arrays.equals(a.get(i), b.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-  }
+  /** A function type as value-type byte strings. */
+  record FunctionType(List<byte[]> params, List<byte[]> results) {}
 
   final List<FunctionType> types = new ArrayList<>();
   final List<Integer> definedFunctionTypes = new ArrayList<>();
@@ -107,16 +90,5 @@ final class ModuleLayout {
             throw new MalformedWasmException("unknown import kind " + kind, in.position() - 1);
       }
     }
-  }
-
-  /** The index of a type with no parameters and these results, adding one if there is none. */
-  int blockTypeIndex(List<byte[]> results) {
-    for (int i = 0; i < types.size(); i++) {
-      if (types.get(i).sameAs(List.of(), results)) {
-        return i;
-      }
-    }
-    types.add(new FunctionType(List.of(), results));
-    return types.size() - 1;
   }
 }

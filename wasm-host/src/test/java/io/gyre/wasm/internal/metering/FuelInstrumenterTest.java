@@ -30,6 +30,9 @@ class FuelInstrumenterTest {
    *   (if (result i32) (local.get 0)
    *     (then (call $deep (i32.sub (local.get 0) (i32.const 1))))
    *     (else (i32.const 0))))
+   * (func $early (export "early") (param i32) (result i32)
+   *   (block (br_if 1 (i32.const 7) (local.get 0)) (drop))
+   *   (i32.const 9))
    * </pre>
    */
   private static final byte[] MODULE = module();
@@ -40,9 +43,12 @@ class FuelInstrumenterTest {
             .u32(2)
             .bytes(new byte[] {0x60, 1, 0x7F, 1, 0x7F})
             .bytes(new byte[] {0x60, 1, 0x7F, 2, 0x7F, 0x7F});
-    ByteSink functions = new ByteSink().u32(3).u32(0).u32(1).u32(0);
+    ByteSink functions = new ByteSink().u32(4).u32(0).u32(1).u32(0).u32(0);
     ByteSink exports =
         new ByteSink()
+            .u32(4)
+            .name("early")
+            .u8(0)
             .u32(3)
             .name("count")
             .u8(0)
@@ -60,15 +66,18 @@ class FuelInstrumenterTest {
     byte[] deep = {
       0, 0x20, 0, 0x04, 0x7F, 0x20, 0, 0x41, 1, 0x6B, 0x10, 2, 0x05, 0x41, 0, 0x0B, 0x0B
     };
+    byte[] early = {0, 0x02, 0x40, 0x41, 7, 0x20, 0, 0x0D, 1, 0x1A, 0x0B, 0x41, 9, 0x0B};
     ByteSink code =
         new ByteSink()
-            .u32(3)
+            .u32(4)
             .u32(count.length)
             .bytes(count)
             .u32(pair.length)
             .bytes(pair)
             .u32(deep.length)
-            .bytes(deep);
+            .bytes(deep)
+            .u32(early.length)
+            .bytes(early);
     return new ByteSink()
         .bytes(new byte[] {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00})
         .u8(1)
@@ -109,7 +118,7 @@ class FuelInstrumenterTest {
   }
 
   @Test
-  void multiValueResultsAndEarlyReturnsKeepTheirMeaningAndRestoreDepth() {
+  void multiValueResultsAndEarlyReturnsKeepTheirMeaning() {
     Instance instance = instance(1_000, 5);
     assertArrayEquals(new long[] {1, 2}, instance.export("pair").apply(1));
     assertArrayEquals(new long[] {3, 4}, instance.export("pair").apply(0));
@@ -117,12 +126,27 @@ class FuelInstrumenterTest {
         5, instance.global(METERED.depthGlobal()).getValue(), "depth restored on every exit");
   }
 
+  /** deep(100) nests 100 calls below the one the host makes. */
   @Test
   void depthCountsNestedCalls() {
-    assertEquals(0, instance(1_000_000, 101).export("deep").apply(100)[0]);
-    Instance shallow = instance(1_000_000, 100);
+    Instance enough = instance(1_000_000, 100);
+    assertEquals(0, enough.export("deep").apply(100)[0]);
+    assertEquals(
+        100, enough.global(METERED.depthGlobal()).getValue(), "depth restored after calls");
+    Instance shallow = instance(1_000_000, 99);
     assertThrows(TrapException.class, () -> shallow.export("deep").apply(100));
     assertEquals(-1, shallow.global(METERED.depthGlobal()).getValue());
+  }
+
+  /** Leaving through a branch to the function's label still hands the fuel used to the host. */
+  @Test
+  void aBranchOutOfTheFunctionStillReportsItsFuel() {
+    Instance taken = instance(1_000, 5);
+    assertEquals(7, taken.export("early").apply(1)[0]);
+    assertEquals(1_000 - 8, taken.global(METERED.fuelGlobal()).getValue());
+    Instance notTaken = instance(1_000, 5);
+    assertEquals(9, notTaken.export("early").apply(0)[0]);
+    assertEquals(1_000 - 8, notTaken.global(METERED.fuelGlobal()).getValue());
   }
 
   @Test
