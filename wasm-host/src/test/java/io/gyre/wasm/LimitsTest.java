@@ -98,6 +98,18 @@ class LimitsTest {
   }
 
   @Test
+  void anAllocatorRefusedAtTheMemoryLimitIsAMemoryLimit() {
+    int pages = HOST.describe(Examples.wasm("kv")).initialMemoryPages();
+    Service kv = deploy(HOST, "kv", LIMITS.withMemoryPages(pages));
+    String huge = "x".repeat(pages * 65536);
+    CallOutcome outcome = kv.call("put", "[\"k\", \"" + huge + "\"]", params());
+    CallError error = error(outcome);
+    assertEquals(CallError.Kind.MEMORY_LIMIT, error.kind(), error.toString());
+    assertTrue(error.message().contains("returned 0 at the service's page limit"), error.message());
+    assertEquals("true", resultText(kv.call("put", "[\"k\", \"small\"]", params())));
+  }
+
+  @Test
   void outputLimitRefusesAnOversizedResult() {
     Service service = misbehaving(LIMITS);
     assertEquals(100_002, resultText(service.call("flood", "[1]", params())).length());

@@ -14,10 +14,13 @@ final class GyreAbi {
   static byte[] invoke(ModuleInstance module, String export, byte[] args, int maxResultBytes) {
     int argsPtr = (int) module.call("alloc", args.length)[0];
     if (argsPtr == 0 && args.length > 0) {
-      throw new CallFailure(
-          CallError.Kind.BAD_RESULT,
-          "module " + module.name() + ": alloc(" + args.length + ") returned 0 (out of memory?)",
-          false);
+      String message = "module " + module.name() + ": alloc(" + args.length + ") returned 0";
+      throw module.atServiceMemoryLimit()
+          ? new CallFailure(
+              CallError.Kind.MEMORY_LIMIT,
+              "memory limit: " + message + " at the service's page limit",
+              false)
+          : new CallFailure(CallError.Kind.BAD_RESULT, message, false);
     }
     module.memory().write(argsPtr, args);
     long packed = module.call(export, argsPtr, args.length)[0];

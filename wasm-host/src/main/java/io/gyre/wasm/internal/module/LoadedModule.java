@@ -29,11 +29,6 @@ public record LoadedModule(
     List<FunctionImport> functionImports,
     Optional<MemoryLimits> memory) {
 
-  /** Imports from other modules (not host functions): a blueprint resolves them. */
-  public List<FunctionImport> moduleImports() {
-    return functionImports.stream().filter(i -> !HostImports.isHostNamespace(i.module())).toList();
-  }
-
   /** The indices of the fuel (i64) and call depth (i32) globals metering added. */
   public record Metering(int fuelGlobal, int depthGlobal) {}
 

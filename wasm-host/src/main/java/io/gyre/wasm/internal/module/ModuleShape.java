@@ -8,6 +8,7 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ record ModuleShape(
               }
             });
     Map<String, FunctionType> functionExports = new LinkedHashMap<>();
-    Set<String> memoryExports = new java.util.HashSet<>();
+    Set<String> memoryExports = new HashSet<>();
     for (int i = 0; i < module.exportSection().exportCount(); i++) {
       Export export = module.exportSection().getExport(i);
       if (export.exportType() == ExternalType.FUNCTION) {
