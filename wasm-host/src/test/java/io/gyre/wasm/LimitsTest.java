@@ -119,6 +119,14 @@ class LimitsTest {
   }
 
   @Test
+  void outputLimitStopsAWasiCommandWritingTooMuch() {
+    Service sha = deploy(HOST, "sha256", LIMITS.withOutputBytes(10));
+    CallError error = error(sha.call("digest", "[\"abc\"]", params()));
+    assertEquals(CallError.Kind.OUTPUT_SIZE_LIMIT, error.kind());
+    assertEquals("output size limit: stdout passed the limit of 10 bytes", error.message());
+  }
+
+  @Test
   void trapsAreReportedAndTheServiceRecovers() {
     assertStoppedBy(misbehaving(LIMITS), "trap", "[]", CallError.Kind.TRAP, "divide by zero");
   }
