@@ -1,6 +1,7 @@
 package io.gyre.wasm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A running service: the instances of its blueprint's modules and their state. One call runs at a
@@ -25,4 +26,12 @@ public interface Service {
 
   /** As {@link #call(String, String, CallParameters)}, with the arguments already parsed. */
   CallOutcome call(String function, JsonNode arguments, CallParameters parameters);
+
+  /**
+   * As {@link #call(String, String, CallParameters)}, run on one of the host's call threads without
+   * blocking the caller — what an actor wants (pipe the stage to itself). The stage never completes
+   * exceptionally for anything the module or the arguments do.
+   */
+  CompletionStage<CallOutcome> callAsync(
+      String function, String jsonArguments, CallParameters parameters);
 }

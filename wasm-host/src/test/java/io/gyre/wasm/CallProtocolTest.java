@@ -114,6 +114,17 @@ class CallProtocolTest {
   }
 
   @Test
+  void asyncCallsGiveTheSameOutcomesInOrder() throws Exception {
+    Service kv = deploy(HOST, "kv");
+    CallOutcome async = kv.callAsync("put", "[\"k\", \"v\"]", params()).toCompletableFuture().get();
+    assertEquals("true", resultText(async));
+    CallOutcome again = kv.callAsync("put", "[\"k\", \"w\"]", params()).toCompletableFuture().get();
+    assertEquals("false", resultText(again));
+    CallError bad = error(kv.callAsync("nope", "[]", params()).toCompletableFuture().get());
+    assertEquals(CallError.Kind.NO_SUCH_FUNCTION, bad.kind());
+  }
+
+  @Test
   void callsFromCallThreadsRunDirectly() throws Exception {
     Service kv = deploy(HOST, "kv");
     List<String> threads = new ArrayList<>();

@@ -1,12 +1,14 @@
 package io.gyre.wasm.internal.instance;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The threads calls run on. Compiled wasm code runs on the JVM stack, so a call needs a stack large
@@ -37,6 +39,11 @@ public final class CallThreads implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     };
+  }
+
+  /** Runs {@code call} on a call thread, without waiting for it. */
+  <T> CompletableFuture<T> submit(Supplier<T> call) {
+    return CompletableFuture.supplyAsync(call, executor);
   }
 
   <T> T run(Callable<T> call) {

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
@@ -132,6 +133,12 @@ public final class ServiceRuntime implements Service {
           Kind.BAD_ARGUMENTS, "arguments cannot be written as JSON: " + e.getOriginalMessage());
     }
     return call(function, arguments, bytes, parameters);
+  }
+
+  @Override
+  public CompletionStage<CallOutcome> callAsync(
+      String function, String jsonArguments, CallParameters parameters) {
+    return threads.submit(() -> call(function, jsonArguments, parameters));
   }
 
   private CallOutcome call(
