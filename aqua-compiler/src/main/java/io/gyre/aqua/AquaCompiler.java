@@ -4,14 +4,22 @@ import io.gyre.aqua.check.TypeChecker;
 import io.gyre.aqua.check.Typing;
 import io.gyre.aqua.resolve.ImportResolver;
 import io.gyre.aqua.resolve.ModuleLoader;
+import io.gyre.aqua.resolve.ModuleScope;
 import io.gyre.aqua.resolve.Resolver;
+import io.gyre.aqua.resolve.Symbol;
 import io.gyre.aqua.source.CompileException;
+import io.gyre.aqua.source.Diagnostic;
+import io.gyre.aqua.source.Pos;
 import io.gyre.aqua.source.SourceFile;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The Aqua compiler: parse, resolve names and imports, type-check, lower and emit AIR. Each stage
- * is a pure function of the previous one's result; errors carry {@code file:line:col}.
+ * The Aqua compiler: parse, resolve names and imports, type-check, then lower, place and print
+ * every exported function. Each stage is a pure function of the previous one's result; errors carry
+ * {@code file:line:col}. Exported functions are generated independently of each other, in parallel
+ * when there are many.
  */
 public final class AquaCompiler {
   private final CompileOptions options;
@@ -26,20 +34,22 @@ public final class AquaCompiler {
    */
   public List<CompiledModule> compile(List<SourceFile> files) throws CompileException {
     Analysis analysis = analyse(files);
-    List<CompiledModule> modules = new java.util.ArrayList<>();
-    List<io.gyre.aqua.source.Diagnostic> diagnostics = new java.util.ArrayList<>();
-    for (io.gyre.aqua.resolve.ModuleScope entry : analysis.program().entries()) {
-      List<CompiledFunction> functions = new java.util.ArrayList<>();
-      for (var exported : entry.exported().entrySet()) {
-        try {
-          functions.add(compileFunction(exported.getKey(), exported.getValue(), analysis.typing()));
-        } catch (CompileException e) {
-          diagnostics.addAll(e.diagnostics());
-        } catch (StackOverflowError e) {
-          diagnostics.add(
-              new io.gyre.aqua.source.Diagnostic(
-                  entry.module().source(), exported.getValue().pos(), "too deeply nested"));
-        }
+    List<FunctionJob> jobs = new ArrayList<>();
+    for (ModuleScope entry : analysis.program().entries()) {
+      for (Map.Entry<String, Symbol.FuncDef> exported : entry.exported().entrySet()) {
+        jobs.add(new FunctionJob(entry, exported.getKey(), exported.getValue()));
+      }
+    }
+    List<FunctionBackend.Result> results = FunctionBackend.generate(jobs, analysis.typing());
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<CompiledModule> modules = new ArrayList<>();
+    int next = 0;
+    for (ModuleScope entry : analysis.program().entries()) {
+      List<CompiledFunction> functions = new ArrayList<>();
+      for (int i = 0; i < entry.exported().size(); i++) {
+        FunctionBackend.Result result = results.get(next++);
+        result.function().ifPresent(functions::add);
+        diagnostics.addAll(result.diagnostics());
       }
       modules.add(
           new CompiledModule(entry.name(), entry.module().source().displayName(), functions));
@@ -50,27 +60,12 @@ public final class AquaCompiler {
     return modules;
   }
 
-  private static CompiledFunction compileFunction(
-      String name, io.gyre.aqua.resolve.Symbol.FuncDef def, Typing typing) throws CompileException {
-    io.gyre.aqua.model.Op lowered = io.gyre.aqua.lower.FunctionLowerer.lower(def, typing);
-    io.gyre.aqua.model.Op placed = io.gyre.aqua.topology.Topology.resolve(lowered);
-    String air = io.gyre.aqua.emit.AirPrinter.print(placed);
-    List<CompiledFunction.Argument> args = new java.util.ArrayList<>();
-    for (int i = 0; i < def.paramNames().size(); i++) {
-      args.add(
-          new CompiledFunction.Argument(
-              def.paramNames().get(i), def.type().params().get(i).toString()));
-    }
-    List<String> results = def.type().results().stream().map(Object::toString).toList();
-    return new CompiledFunction(name, air, args, results);
-  }
-
   /** Checks the files (and what they import) without generating code. */
   public void check(List<SourceFile> files) throws CompileException {
     analyse(files);
   }
 
-  Analysis analyse(List<SourceFile> files) throws CompileException {
+  private Analysis analyse(List<SourceFile> files) throws CompileException {
     try {
       ModuleLoader.Loaded loaded =
           new ModuleLoader(new ImportResolver(options.importRoots()), p -> null).load(files);
@@ -79,11 +74,12 @@ public final class AquaCompiler {
       return new Analysis(program, typing);
     } catch (StackOverflowError e) {
       throw new CompileException(
-          List.of(
-              new io.gyre.aqua.source.Diagnostic(
-                  files.get(0), io.gyre.aqua.source.Pos.NONE, "too deeply nested")));
+          List.of(new Diagnostic(files.get(0), Pos.NONE, "too deeply nested")));
     }
   }
 
-  record Analysis(Resolver.Program program, Typing typing) {}
+  private record Analysis(Resolver.Program program, Typing typing) {}
+
+  /** One exported function to generate. */
+  record FunctionJob(ModuleScope module, String name, Symbol.FuncDef def) {}
 }
