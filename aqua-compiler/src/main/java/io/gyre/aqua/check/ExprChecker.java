@@ -389,14 +389,47 @@ final class ExprChecker {
       return Optional.empty();
     }
     Type type = ((Symbol.TypeDef) symbol.get()).type();
-    boolean ok = namedFields(c.fields(), fields, type.toString(), locals);
+    // Like Fluence's compiler, a constructor may give more fields than the type declares: the
+    // value has them all and still fits the declared type.
+    Map<String, Type> given = new java.util.LinkedHashMap<>();
+    boolean ok = true;
+    Set<String> seen = new HashSet<>();
+    for (Expr.NamedArg arg : c.fields()) {
+      String name = arg.name().name();
+      if (!seen.add(name)) {
+        error.accept(arg.name().pos(), "field '" + name + "' is given twice");
+        ok = false;
+      }
+      Type wanted = fields.get(name);
+      if (wanted != null) {
+        ok &= argument(arg.value(), wanted, locals);
+        given.put(
+            name, typing.typeOrNull(arg.value()) == null ? wanted : typing.typeOrNull(arg.value()));
+      } else if (type instanceof Type.Struct) {
+        Optional<Type> t = data(arg.value(), locals);
+        ok &= t.isPresent();
+        t.ifPresent(extra -> given.put(name, extra));
+      } else {
+        error.accept(arg.name().pos(), type + " has no field '" + name + "'");
+        check(arg.value(), locals);
+        ok = false;
+      }
+    }
     for (String required : fields.keySet()) {
-      if (c.fields().stream().noneMatch(f -> f.name().name().equals(required))) {
+      if (!seen.contains(required)) {
         error.accept(c.type().pos(), "missing field '" + required + "' of " + type);
         ok = false;
       }
     }
-    return ok ? Optional.of(type) : Optional.empty();
+    if (!ok) {
+      return Optional.empty();
+    }
+    if (type instanceof Type.Struct s && !given.keySet().equals(s.fields().keySet())) {
+      Map<String, Type> all = new java.util.LinkedHashMap<>(s.fields());
+      given.forEach((k, v) -> all.putIfAbsent(k, v));
+      return Optional.of(new Type.Struct(s.name(), all));
+    }
+    return Optional.of(type);
   }
 
   private boolean namedFields(

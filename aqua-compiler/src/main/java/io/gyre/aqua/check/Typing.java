@@ -26,6 +26,11 @@ public final class Typing {
     return t;
   }
 
+  /** The type of a value, or null when it had an error (checker-internal). */
+  Type typeOrNull(Expr expr) {
+    return types.get(expr);
+  }
+
   public Ref ref(Expr expr) {
     Ref r = refs.get(expr);
     if (r == null) {

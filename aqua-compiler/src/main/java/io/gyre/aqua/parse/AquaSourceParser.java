@@ -128,11 +128,33 @@ public final class AquaSourceParser {
         return;
       }
       Token token = (Token) offending;
-      first =
-          new Diagnostic(
-              file,
-              new Pos(line, col + 1, width(token)),
-              SyntaxMessages.describe(token, recognizer));
+      String message = SyntaxMessages.describe(token, recognizer);
+      Token previous = previous(recognizer, token);
+      if (previous != null && previous.getLine() < line && !synthetic(previous)) {
+        // The line went on (an open bracket, a trailing comma) into a line that does not fit:
+        // the mistake is at the end of the line before.
+        int end = previous.getCharPositionInLine() + previous.getText().length();
+        first =
+            new Diagnostic(
+                file,
+                new Pos(previous.getLine(), end + 1, 1),
+                SyntaxMessages.unexpectedEndOfLine(recognizer));
+        return;
+      }
+      first = new Diagnostic(file, new Pos(line, col + 1, width(token)), message);
+    }
+
+    private static Token previous(Recognizer<?, ?> recognizer, Token token) {
+      if (!(recognizer instanceof org.antlr.v4.runtime.Parser parser)
+          || token.getTokenIndex() < 1) {
+        return null;
+      }
+      return parser.getInputStream().get(token.getTokenIndex() - 1);
+    }
+
+    private static boolean synthetic(Token token) {
+      int type = token.getType();
+      return type == AquaParser.NL || type == AquaParser.INDENT || type == AquaParser.DEDENT;
     }
 
     private static int width(Token token) {

@@ -25,6 +25,15 @@ final class SyntaxMessages {
     return "syntax error: unexpected " + found + (wanted.isEmpty() ? "" : ", expected " + wanted);
   }
 
+  /** The line ended (or went on) where the grammar wanted more. */
+  static String unexpectedEndOfLine(Recognizer<?, ?> recognizer) {
+    IntervalSet expected =
+        recognizer instanceof Parser p ? p.getExpectedTokens() : new IntervalSet();
+    String wanted = expectedList(expected);
+    return "syntax error: unexpected end of line"
+        + (wanted.isEmpty() ? "" : ", expected " + wanted);
+  }
+
   private static String found(Token token) {
     return switch (token.getType()) {
       case Token.EOF -> "end of file";
