@@ -80,8 +80,9 @@ param
     : name COLON (typeRef | LPAREN arrowType RPAREN)
     ;
 
+// A result may itself be an arrow: `(p: string) -> string -> string` returns a string -> string.
 returnTypes
-    : dataType (COMMA dataType)*
+    : typeRef (COMMA typeRef)*
     | LPAREN RPAREN
     ;
 

@@ -264,7 +264,7 @@ final class ExprChecker {
       Locals locals) {
     typing.setCallee(call, callee);
     boolean ok = true;
-    List<Type.Ability> wantedAbilities =
+    List<Type> wantedAbilities =
         callee instanceof Callee.Function f ? f.function().abilities() : List.of();
     if (abilities.size() != wantedAbilities.size()) {
       error.accept(
@@ -279,8 +279,9 @@ final class ExprChecker {
     } else {
       for (int i = 0; i < abilities.size(); i++) {
         Optional<Type> t = check(abilities.get(i), locals);
-        if (t.isPresent()
-            && !(t.get() instanceof Type.Ability a && Types.accepts(wantedAbilities.get(i), a))) {
+        boolean named =
+            t.isPresent() && (t.get() instanceof Type.Ability || t.get() instanceof Type.Service);
+        if (t.isPresent() && !(named && Types.accepts(wantedAbilities.get(i), t.get()))) {
           error.accept(
               abilities.get(i).pos(),
               "expected ability " + wantedAbilities.get(i) + ", given " + describe(t.get()));
@@ -499,6 +500,9 @@ final class ExprChecker {
         return Optional.empty();
       }
       return Optional.of(ft);
+    }
+    if (t instanceof Type.Service s && s.functions().containsKey(name)) {
+      return Optional.of(s.functions().get(name));
     }
     if (t instanceof Type.Ability a) {
       Type ft = a.fields().get(name);

@@ -71,7 +71,9 @@ final class StmtChecker {
     }
     for (int i = 0; i < results.size(); i++) {
       Expr v = r.values().get(i);
-      Optional<Type> t = exprs.data(v, locals);
+      boolean value =
+          !(results.get(i) instanceof Type.Arrow || results.get(i) instanceof Type.Ability);
+      Optional<Type> t = value ? exprs.data(v, locals) : exprs.check(v, locals);
       if (t.isPresent() && !Types.accepts(results.get(i), t.get())) {
         error.accept(
             v.pos(), "wrong value type: expected " + results.get(i) + ", given " + t.get());

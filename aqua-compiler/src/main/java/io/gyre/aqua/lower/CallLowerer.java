@@ -25,7 +25,7 @@ final class CallLowerer {
   }
 
   /** The results of a call expression. */
-  List<Value> call(Expr expr, Frame f) {
+  List<Bound> call(Expr expr, Frame f) {
     Callee callee = lowering.typing.callee(expr);
     List<Expr> abilityArgs;
     List<Expr> args;
@@ -45,7 +45,7 @@ final class CallLowerer {
     }
     List<Bound> abilities = new ArrayList<>();
     for (Expr a : abilityArgs) {
-      abilities.add(lowering.values.bound(a, f));
+      abilities.add(abilityArgument(a, f));
     }
     List<Bound> values = new ArrayList<>();
     for (Expr a : args) {
@@ -74,12 +74,28 @@ final class CallLowerer {
     throw new IllegalStateException("ability arrow " + aa.arrow() + " is not bound to an arrow");
   }
 
+  /**
+   * An argument in {@code {...}}. A service named there goes with its default id even after {@code
+   * Srv id} (so Fluence's compiler does; the id applies to {@code Srv.f} calls and values).
+   */
+  private Bound abilityArgument(Expr a, Frame f) {
+    if (a instanceof Expr.Name n
+        && lowering.typing.ref(n) instanceof io.gyre.aqua.check.Ref.Service s) {
+      return defaultService(s.service(), f);
+    }
+    return lowering.values.bound(a, f);
+  }
+
   /** A service as seen here: the id set by {@code Srv id} in scope, else its default id. */
   Bound.Service service(Symbol.ServiceDef def, Frame f) {
     Optional<Bound> override = f.env.find(serviceKey(def));
     if (override.isPresent()) {
       return (Bound.Service) override.get();
     }
+    return defaultService(def, f);
+  }
+
+  private Bound.Service defaultService(Symbol.ServiceDef def, Frame f) {
     if (def.defaultId().isEmpty()) {
       lowering.error(
           f.module.module().source(),
@@ -98,7 +114,7 @@ final class CallLowerer {
     return "service " + def.owner().name() + "." + def.name();
   }
 
-  List<Value> invoke(Bound.Arrow arrow, List<Bound> abilities, List<Bound> args, Frame f) {
+  List<Bound> invoke(Bound.Arrow arrow, List<Bound> abilities, List<Bound> args, Frame f) {
     if (arrow instanceof Bound.ServiceFunction sf) {
       return serviceCall(sf.service().id(), sf.function(), sf.type(), args, f);
     }
@@ -124,7 +140,7 @@ final class CallLowerer {
     }
   }
 
-  private List<Value> serviceCall(Value id, String fn, Type.Arrow type, List<Bound> args, Frame f) {
+  private List<Bound> serviceCall(Value id, String fn, Type.Arrow type, List<Bound> args, Frame f) {
     List<Value> values = new ArrayList<>();
     for (Bound b : args) {
       values.add(lowering.streams.canonIfStream(((Bound.Data) b).value(), f));
@@ -134,10 +150,10 @@ final class CallLowerer {
       result = Optional.of(new Value.Var(lowering.names.fresh("ret"), type.results().get(0)));
     }
     f.emit(new Op.Call(id, fn, values, result));
-    return result.<List<Value>>map(List::of).orElse(List.of());
+    return result.<List<Bound>>map(r -> List.of(new Bound.Data(r))).orElse(List.of());
   }
 
-  private List<Value> callback(Bound.Callback cb, List<Bound> args, Frame f) {
+  private List<Bound> callback(Bound.Callback cb, List<Bound> args, Frame f) {
     List<Value> values = new ArrayList<>();
     for (Bound b : args) {
       values.add(lowering.streams.canonIfStream(((Bound.Data) b).value(), f));
@@ -151,10 +167,10 @@ final class CallLowerer {
     Op call = new Op.Call(Value.Literal.string("callbackSrv"), cb.name(), values, result);
     Op on = new Op.On(Value.Literal.INIT_PEER, List.of(Builtins.RELAY), false, call);
     f.emit(new Op.Xor(List.of(on, new Op.Fail(Builtins.LAST_ERROR))));
-    return result.<List<Value>>map(List::of).orElse(List.of());
+    return result.<List<Bound>>map(r -> List.of(new Bound.Data(r))).orElse(List.of());
   }
 
-  private List<Value> inlineFunction(
+  private List<Bound> inlineFunction(
       Symbol.FuncDef def, List<Bound> abilities, List<Bound> args, Frame f) {
     Env env = new Env(null);
     for (int i = 0; i < abilities.size(); i++) {
@@ -165,7 +181,7 @@ final class CallLowerer {
     return lowering.stmts.functionBody(def.decl().body(), def.type().results(), body);
   }
 
-  private List<Value> inlineClosure(Bound.Closure closure, List<Bound> args, Frame f) {
+  private List<Bound> inlineClosure(Bound.Closure closure, List<Bound> args, Frame f) {
     Env env = closure.captured().child();
     List<String> names =
         closure.closure().signature().params().stream().map(p -> p.name().name()).toList();
@@ -175,7 +191,7 @@ final class CallLowerer {
           closure.closure().body(), closure.type().results(), f.withEnv(env, f.module));
     }
     Frame body = new Frame(new ArrayList<>(), env, f.restrictions, f.module);
-    List<Value> results =
+    List<Bound> results =
         lowering.stmts.functionBody(closure.closure().body(), closure.type().results(), body);
     f.emit(new Op.ApplyTopology(closure.topology(), Op.seq(body.out)));
     return results;

@@ -55,7 +55,17 @@ public final class FunctionLowerer {
       }
     }
     // The exported function's streams are snapshotted when the response is sent.
-    List<Value> results = lowering.stmts.functionBody(def.decl().body(), streamsKept(def), f);
+    List<Value> results = new ArrayList<>();
+    for (Bound b : lowering.stmts.functionBody(def.decl().body(), streamsKept(def), f)) {
+      if (b instanceof Bound.Data d) {
+        results.add(d.value());
+      } else {
+        lowering.error(
+            def.owner().module().source(),
+            def.pos(),
+            "an exported function can only return values, not arrows or abilities");
+      }
+    }
     Op body = Op.seq(f.out);
     List<Op> main = new ArrayList<>(List.of(body));
     if (!results.isEmpty()) {

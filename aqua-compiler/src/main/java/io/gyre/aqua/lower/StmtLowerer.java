@@ -31,17 +31,22 @@ final class StmtLowerer {
    * A function or closure body; returns what its {@code <-} returns. A stream returned where the
    * declared result is not a stream is snapshotted here, where the function returns.
    */
-  List<Value> functionBody(List<Stmt> body, List<Type> resultTypes, Frame f) {
-    List<Value> results = new ArrayList<>();
+  List<Bound> functionBody(List<Stmt> body, List<Type> resultTypes, Frame f) {
+    List<Bound> results = new ArrayList<>();
     for (Stmt s : body) {
       if (s instanceof Stmt.Return r) {
         for (int i = 0; i < r.values().size(); i++) {
-          Value v = lowering.values.lower(r.values().get(i), f);
+          Bound b = lowering.values.bound(r.values().get(i), f);
+          if (!(b instanceof Bound.Data d)) {
+            results.add(b); // an arrow or an ability leaves as it is
+            continue;
+          }
+          Value v = d.value();
           boolean keepStream = i < resultTypes.size() && resultTypes.get(i) instanceof Type.Stream;
           if (StreamOps.isStream(v) && !keepStream) {
-            results.add(lowering.streams.fixStream((Value.Var) v, f));
+            results.add(new Bound.Data(lowering.streams.fixStream((Value.Var) v, f)));
           } else {
-            results.add(returned(v, f));
+            results.add(new Bound.Data(returned(v, f)));
           }
         }
       } else {
@@ -128,18 +133,19 @@ final class StmtLowerer {
   }
 
   private void call(Stmt.Call c, Frame f) {
-    List<Value> results = lowering.calls.call(c.call(), f);
+    List<Bound> results = lowering.calls.call(c.call(), f);
     for (int i = 0; i < c.targets().size() && i < results.size(); i++) {
       Ident target = c.targets().get(i);
-      Value result = results.get(i);
+      Bound result = results.get(i);
       Optional<Bound> existing = f.env.find(target.name());
       if (existing.isPresent()
           && existing.get() instanceof Bound.Data d
           && StreamOps.isStream(d.value())
-          && lowering.typing.isPushTarget(c, i)) {
-        lowering.values.pushInto(result, (Value.Var) d.value(), f);
+          && lowering.typing.isPushTarget(c, i)
+          && result instanceof Bound.Data r) {
+        lowering.values.pushInto(r.value(), (Value.Var) d.value(), f);
       } else {
-        f.env.bind(target.name(), new Bound.Data(result));
+        f.env.bind(target.name(), result);
       }
     }
   }

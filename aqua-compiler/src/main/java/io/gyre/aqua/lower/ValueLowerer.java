@@ -49,11 +49,11 @@ final class ValueLowerer {
       return new Bound.Data(collection(c, f));
     }
     if (expr instanceof Expr.Call || expr instanceof Expr.MethodCall) {
-      List<Value> results = lowering.calls.call(expr, f);
+      List<Bound> results = lowering.calls.call(expr, f);
       if (results.size() != 1) {
         throw new IllegalStateException("a call used as a value must return one value: " + expr);
       }
-      return new Bound.Data(results.get(0));
+      return results.get(0);
     }
     if (expr instanceof Expr.Construct c) {
       return construct(c, f);
@@ -116,6 +116,9 @@ final class ValueLowerer {
     }
     Bound base = bound(fe.base(), f);
     String name = fe.field().name();
+    if (base instanceof Bound.Service s) {
+      return new Bound.ServiceFunction(s, name, s.type().functions().get(name));
+    }
     if (base instanceof Bound.Ability a) {
       Bound field = a.fields().get(name);
       if (field == null) {

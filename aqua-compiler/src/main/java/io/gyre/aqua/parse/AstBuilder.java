@@ -154,7 +154,7 @@ final class AstBuilder {
     }
     List<TypeExpr> results = new ArrayList<>();
     if (ctx.returnTypes() != null) {
-      ctx.returnTypes().dataType().forEach(d -> results.add(exprs.dataType(d)));
+      ctx.returnTypes().typeRef().forEach(t -> results.add(exprs.type(t)));
     }
     return new Signature(params, results, pos(ctx));
   }

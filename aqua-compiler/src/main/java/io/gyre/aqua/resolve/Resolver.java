@@ -200,13 +200,15 @@ public final class Resolver {
   }
 
   private void function(ModuleScope scope, Decl.Func f, TypeResolver types, int order) {
-    List<Type.Ability> abilities = new ArrayList<>();
+    List<Type> abilities = new ArrayList<>();
     for (Ident ability : f.abilities()) {
       Optional<Symbol> symbol = QualifiedNames.lookup(scope, ability.name(), order);
       if (symbol.isPresent()
           && symbol.get() instanceof Symbol.TypeDef t
           && t.type() instanceof Type.Ability a) {
         abilities.add(a);
+      } else if (symbol.isPresent() && symbol.get() instanceof Symbol.ServiceDef s) {
+        abilities.add(s.type()); // a service is an ability of its functions
       } else {
         error(ability.pos(), "'" + ability.name() + "' is not an ability");
       }

@@ -24,13 +24,13 @@ public sealed interface Symbol {
       String name, Type.Service type, Optional<Value.Literal> defaultId, ModuleScope owner, Pos pos)
       implements Symbol {}
 
-  /** A function with its resolved signature. */
+  /** A function with its resolved signature; {@code abilities} are abilities or services. */
   record FuncDef(
       String name,
       Decl.Func decl,
       List<String> paramNames,
       Type.Arrow type,
-      List<Type.Ability> abilities,
+      List<Type> abilities,
       ModuleScope owner,
       Pos pos)
       implements Symbol {}

@@ -80,6 +80,10 @@ public final class Types {
     if (l instanceof Ability la && r instanceof Ability ra) {
       return compareFields(la.fields(), ra.fields());
     }
+    if (l instanceof Type.Service ls && r instanceof Type.Service rs) {
+      return compareFields(
+          new LinkedHashMap<>(ls.functions()), new LinkedHashMap<>(rs.functions()));
+    }
     if (l instanceof Scalar ls && r instanceof Scalar rs) {
       if (rs.kind().fitsStrictlyIn(ls.kind())) {
         return Order.GREATER;
