@@ -1,0 +1,146 @@
+package io.gyre.air.internal.data;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Gyre's particle data: {@code "GAIR" | version 1 | varint count | (varint length | batch)*}. The
+ * data is a set of signed batches (a CRDT: merge is set union, so it is commutative, associative
+ * and idempotent); the order of the list is this peer's arrival order, which fixes the order in
+ * which it sees stream elements. Empty bytes are the empty data.
+ */
+public final class ParticleData {
+  private static final byte[] MAGIC = {'G', 'A', 'I', 'R'};
+  private static final int VERSION = 1;
+
+  private final List<Batch> batches;
+
+  private ParticleData(List<Batch> batches) {
+    this.batches = batches;
+  }
+
+  public static ParticleData empty() {
+    return new ParticleData(new ArrayList<>());
+  }
+
+  public List<Batch> batches() {
+    return batches;
+  }
+
+  /** Decodes without checking signatures; throws {@link DataFormatException} on bad bytes. */
+  public static ParticleData decode(byte[] bytes) {
+    List<Batch> batches = new ArrayList<>();
+    if (bytes.length == 0) {
+      return new ParticleData(batches);
+    }
+    if (bytes.length < MAGIC.length + 1
+        || bytes[0] != MAGIC[0]
+        || bytes[1] != MAGIC[1]
+        || bytes[2] != MAGIC[2]
+        || bytes[3] != MAGIC[3]) {
+      throw new DataFormatException("not Gyre particle data (bad magic)");
+    }
+    if (bytes[4] != VERSION) {
+      throw new DataFormatException("unsupported particle data version " + bytes[4]);
+    }
+    ByteReader in = new ByteReader(bytes, MAGIC.length + 1, bytes.length);
+    int count = in.length();
+    for (int i = 0; i < count; i++) {
+      int length = in.length();
+      int start = in.skip(length);
+      batches.add(new Batch(bytes, start, start + length));
+    }
+    if (!in.atEnd()) {
+      throw new DataFormatException("trailing bytes after the last batch");
+    }
+    return new ParticleData(batches);
+  }
+
+  /**
+   * Adds the batches of {@code incoming} this data lacks, checking each one's signature. Batches
+   * already present (same hash) are neither re-verified nor copied.
+   *
+   * @return how many batches were added
+   * @throws SignatureMismatchException naming the author of a batch that does not verify
+   */
+  public int mergeVerified(ParticleData incoming, String particleId) {
+    if (incoming.batches.isEmpty()) {
+      return 0;
+    }
+    Map<Long, Batch> known = new HashMap<>(batches.size() * 2);
+    for (Batch batch : batches) {
+      known.put(batch.hashPrefix(), batch);
+    }
+    int added = 0;
+    for (Batch batch : incoming.batches) {
+      Batch same = known.get(batch.hashPrefix());
+      if (same != null && (same.sameHash(batch) || containsSameHash(batch))) {
+        continue;
+      }
+      if (!BatchSigner.verify(batch, particleId)) {
+        throw new SignatureMismatchException(
+            "signature mismatch: the data that peer "
+                + batch.author()
+                + " added does not verify for particle '"
+                + particleId
+                + "' (tampered or signed for another particle)");
+      }
+      batches.add(batch);
+      known.putIfAbsent(batch.hashPrefix(), batch);
+      added++;
+    }
+    return added;
+  }
+
+  private boolean containsSameHash(Batch candidate) {
+    for (Batch batch : batches) {
+      if (batch.sameHash(candidate)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public void add(Batch batch) {
+    batches.add(batch);
+  }
+
+  /** Adds a freshly sealed batch (see {@link BatchSigner#seal}). */
+  public Batch addSealed(byte[] sealed) {
+    Batch batch = new Batch(sealed, 0, sealed.length);
+    batches.add(batch);
+    return batch;
+  }
+
+  public byte[] encode() {
+    if (batches.isEmpty()) {
+      return new byte[0];
+    }
+    int total = MAGIC.length + 1 + 5;
+    for (Batch batch : batches) {
+      total += batch.length() + 5;
+    }
+    ByteWriter out = new ByteWriter(total);
+    out.write(MAGIC);
+    out.write(VERSION);
+    out.varint(batches.size());
+    for (Batch batch : batches) {
+      out.varint(batch.length());
+      out.write(batch.buffer(), batch.start(), batch.length());
+    }
+    return out.toByteArray();
+  }
+
+  /** The set of batch hashes, for comparing datas regardless of arrival order. */
+  public Set<String> batchHashes() {
+    Set<String> hashes = new HashSet<>();
+    for (Batch batch : batches) {
+      hashes.add(java.util.HexFormat.of().formatHex(batch.hash()));
+    }
+    return hashes;
+  }
+}

@@ -1,0 +1,54 @@
+package io.gyre.air.internal.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gyre.air.Tetraplet;
+import io.gyre.air.internal.json.Json;
+import java.util.Arrays;
+
+/**
+ * A runtime value and where it came from. Values read from the particle data stay as JSON bytes
+ * until something looks inside them, so replaying a large result that is only passed along costs
+ * nothing.
+ */
+final class Val {
+  private JsonNode node;
+  private final byte[] buf;
+  private final int offset;
+  private final int length;
+  final Tetraplet tetraplet;
+
+  private Val(JsonNode node, byte[] buf, int offset, int length, Tetraplet tetraplet) {
+    this.node = node;
+    this.buf = buf;
+    this.offset = offset;
+    this.length = length;
+    this.tetraplet = tetraplet;
+  }
+
+  static Val of(JsonNode node, Tetraplet tetraplet) {
+    return new Val(node, null, 0, 0, tetraplet);
+  }
+
+  static Val lazy(byte[] buf, int offset, int length, Tetraplet tetraplet) {
+    return new Val(null, buf, offset, length, tetraplet);
+  }
+
+  JsonNode node() {
+    if (node == null) {
+      node = Json.parse(buf, offset, length);
+    }
+    return node;
+  }
+
+  /** The value as JSON bytes (no copy of the JSON text when it came from the data). */
+  byte[] json() {
+    if (buf != null) {
+      return Arrays.copyOfRange(buf, offset, offset + length);
+    }
+    return Json.bytes(node);
+  }
+
+  Val withTetraplet(Tetraplet other) {
+    return new Val(node, buf, offset, length, other);
+  }
+}
