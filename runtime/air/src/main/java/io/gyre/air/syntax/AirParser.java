@@ -13,6 +13,11 @@ import java.util.Optional;
  */
 public final class AirParser {
 
+  private static final java.util.Set<String> KEYWORDS =
+      java.util.Set.of(
+          "call", "seq", "par", "xor", "new", "fold", "next", "match", "mismatch", "ap", "canon",
+          "fail", "never", "null");
+
   private AirParser() {}
 
   /** Parses and validates; throws {@link AirSyntaxException} with line:col on bad input. */
@@ -85,7 +90,7 @@ public final class AirParser {
           case STRING -> add(stack, token, new Value.Literal(token.text()));
           case WORD -> {
             Form top = stack.peek();
-            if (top != null && !top.bracket && top.items.isEmpty()) {
+            if (top != null && !top.bracket && top.items.isEmpty() && KEYWORDS.contains(token.text())) {
               top.items.add(new Item(new Keyword(token.text()), token.start(), token.end()));
             } else {
               add(stack, token, WordParser.parse(source, token));

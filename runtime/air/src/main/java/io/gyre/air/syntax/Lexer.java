@@ -47,8 +47,20 @@ final class Lexer {
         }
         default -> {
           int start = i;
-          while (i < n && !isDelimiter(source.charAt(i))) {
-            i++;
+          while (i < n) {
+            char d = source.charAt(i);
+            if (d == '[' && i > start && source.charAt(i - 1) == '.') {
+              // a lens index such as x.$.[0] or x.$.[i] belongs to the word
+              int close = source.indexOf(']', i);
+              if (close < 0) {
+                throw AirSyntaxException.at(source, i, n, "unclosed '[' in a lens");
+              }
+              i = close + 1;
+            } else if (isDelimiter(d)) {
+              break;
+            } else {
+              i++;
+            }
           }
           tokens.add(new Token(Type.WORD, source.substring(start, i), start, i));
         }

@@ -11,6 +11,7 @@ final class SeqExecutor {
     switch (f.phase) {
       case 0 -> {
         f.phase = 1;
+        m.st.complete = true;
         m.push(seq.left());
       }
       case 1 -> {
