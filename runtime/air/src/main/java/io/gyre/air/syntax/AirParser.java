@@ -291,6 +291,13 @@ public final class AirParser {
       if (item.content() instanceof Instruction instruction) {
         return instruction;
       }
+      if (item.content() instanceof Tuple tuple
+          && !tuple.items().isEmpty()
+          && tuple.items().get(0).content() instanceof Value.Variable word
+          && word.kind() == VariableKind.SCALAR) {
+        Item first = tuple.items().get(0);
+        throw fail(first.start(), first.end(), "unknown instruction '" + word.name() + "'");
+      }
       throw fail(item.start(), item.end(), "expected an instruction");
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
  * gyre air parse} shows. Iterative, so any depth prints.
  */
 public final class AstPrinter {
+  private static final int MAX_INDENT = 64;
+
   private AstPrinter() {}
 
   private record Line(Instruction instruction, int depth, String label) {}
@@ -20,7 +22,8 @@ public final class AstPrinter {
     while (!stack.isEmpty()) {
       Line line = stack.pop();
       Instruction instruction = line.instruction();
-      out.append("  ".repeat(line.depth())).append(line.label());
+      indent(out, line.depth());
+      out.append(line.label());
       out.append(instruction.text().stripTrailing()).append("  #").append(instruction.id()).append('\n');
       List<Line> children = children(instruction, line.depth() + 1);
       for (int i = children.size() - 1; i >= 0; i--) {
@@ -28,6 +31,14 @@ public final class AstPrinter {
       }
     }
     return out.toString();
+  }
+
+  /** Two spaces a level; past {@link #MAX_INDENT} levels the depth is written as a number. */
+  private static void indent(StringBuilder out, int depth) {
+    out.append("  ".repeat(Math.min(depth, MAX_INDENT)));
+    if (depth > MAX_INDENT) {
+      out.append('[').append(depth).append("] ");
+    }
   }
 
   private static List<Line> children(Instruction instruction, int depth) {
