@@ -5,11 +5,11 @@ import io.gyre.air.syntax.ParseCache;
 import java.util.Map;
 
 /**
- * The AIR interpreter: a pure, deterministic function of the script, this peer's previous data
- * for the particle, the data that arrived, the results of calls it asked for, and the context.
+ * The AIR interpreter: a pure, deterministic function of the script, this peer's previous data for
+ * the particle, the data that arrived, the results of calls it asked for, and the context.
  *
- * <p>Thread-safe: instances share nothing but their parse cache. The data format, the semantics
- * and the error codes are described in the module's README.
+ * <p>Thread-safe: instances share nothing but their parse cache. The data format, the semantics and
+ * the error codes are described in the module's README.
  */
 public final class Interpreter {
   private static final int PARSE_CACHE_SIZE = 256;

@@ -28,7 +28,8 @@ public final class Simulator {
   private Simulator() {}
 
   /** A pending delivery: data from another peer, or call results for a peer, due at a time. */
-  private record Delivery(String peer, byte[] data, Map<Integer, CallResult> results, String from, long dueMs) {}
+  private record Delivery(
+      String peer, byte[] data, Map<Integer, CallResult> results, String from, long dueMs) {}
 
   public static SimulationResult run(String script, SimulationSetup setup, ServiceHost services) {
     Map<String, KeyPair> keys = new LinkedHashMap<>();
@@ -64,8 +65,15 @@ public final class Simulator {
       String peer = item.peer();
       long now = setup.timestampMs() + elapsed;
       RunContext context =
-          new RunContext(keys.get(peer), setup.particleId(), initPeer, setup.timestampMs(), setup.ttlMs(), now);
-      Outcome outcome = interpreter.run(script, prevData.get(peer), item.data(), item.results(), context);
+          new RunContext(
+              keys.get(peer),
+              setup.particleId(),
+              initPeer,
+              setup.timestampMs(),
+              setup.ttlMs(),
+              now);
+      Outcome outcome =
+          interpreter.run(script, prevData.get(peer), item.data(), item.results(), context);
       List<String> requestNames = new ArrayList<>();
       for (CallRequest request : outcome.callRequests()) {
         requestNames.add(request.key() + ":" + request.serviceId() + "." + request.functionName());
@@ -84,7 +92,9 @@ public final class Simulator {
               nextPeers,
               requestNames));
       if (outcome.error().isPresent()) {
-        failed.add(new SimulationResult.FailedRun(step, peer, outcome.error().get().retCode(), outcome.error().get().message()));
+        failed.add(
+            new SimulationResult.FailedRun(
+                step, peer, outcome.error().get().retCode(), outcome.error().get().message()));
         continue;
       }
       prevData.put(peer, outcome.data());
@@ -112,18 +122,28 @@ public final class Simulator {
                 reply.result().retCode(),
                 reply.result().result()));
         if (setup.oneResultPerRun()) {
-          queue.add(new Delivery(peer, new byte[0], Map.of(request.key(), reply.result()), peer, elapsed + reply.delayMs()));
+          queue.add(
+              new Delivery(
+                  peer,
+                  new byte[0],
+                  Map.of(request.key(), reply.result()),
+                  peer,
+                  elapsed + reply.delayMs()));
         } else {
-          byDelay.computeIfAbsent(reply.delayMs(), d -> new LinkedHashMap<>()).put(request.key(), reply.result());
+          byDelay
+              .computeIfAbsent(reply.delayMs(), d -> new LinkedHashMap<>())
+              .put(request.key(), reply.result());
         }
       }
       for (Map.Entry<Long, Map<Integer, CallResult>> group : byDelay.entrySet()) {
-        queue.add(new Delivery(peer, new byte[0], group.getValue(), peer, elapsed + group.getKey()));
+        queue.add(
+            new Delivery(peer, new byte[0], group.getValue(), peer, elapsed + group.getKey()));
       }
     }
     Map<String, Integer> finalBytes = new HashMap<>();
     prevData.forEach((peer, data) -> finalBytes.put(peer, data.length));
-    return new SimulationResult(queue.isEmpty(), step, calls, failed, undelivered, trace, finalBytes, hops, bytesSent);
+    return new SimulationResult(
+        queue.isEmpty(), step, calls, failed, undelivered, trace, finalBytes, hops, bytesSent);
   }
 
   /** Seed 0: the first due delivery (FIFO); other seeds: a random due one. */

@@ -15,8 +15,20 @@ public final class AirParser {
 
   private static final java.util.Set<String> KEYWORDS =
       java.util.Set.of(
-          "call", "seq", "par", "xor", "new", "fold", "next", "match", "mismatch", "ap", "canon",
-          "fail", "never", "null");
+          "call",
+          "seq",
+          "par",
+          "xor",
+          "new",
+          "fold",
+          "next",
+          "match",
+          "mismatch",
+          "ap",
+          "canon",
+          "fail",
+          "never",
+          "null");
 
   private AirParser() {}
 
@@ -75,7 +87,8 @@ public final class AirParser {
             }
             Form form = stack.pop();
             if (form.bracket != bracket) {
-              throw fail(token.start(), token.end(), "expected '" + (form.bracket ? "]" : ")") + "'");
+              throw fail(
+                  token.start(), token.end(), "expected '" + (form.bracket ? "]" : ")") + "'");
             }
             Item item = close(form, token.end());
             if (stack.isEmpty()) {
@@ -90,7 +103,10 @@ public final class AirParser {
           case STRING -> add(stack, token, new Value.Literal(token.text()));
           case WORD -> {
             Form top = stack.peek();
-            if (top != null && !top.bracket && top.items.isEmpty() && KEYWORDS.contains(token.text())) {
+            if (top != null
+                && !top.bracket
+                && top.items.isEmpty()
+                && KEYWORDS.contains(token.text())) {
               top.items.add(new Item(new Keyword(token.text()), token.start(), token.end()));
             } else {
               add(stack, token, WordParser.parse(source, token));
@@ -99,7 +115,8 @@ public final class AirParser {
           case END -> {
             if (!stack.isEmpty()) {
               Form open = stack.peek();
-              throw fail(open.start, source.length(), "unclosed '" + (open.bracket ? "[" : "(") + "'");
+              throw fail(
+                  open.start, source.length(), "unclosed '" + (open.bracket ? "[" : "(") + "'");
             }
             if (root == null) {
               throw fail(0, source.length(), "expected an instruction, the script is empty");
@@ -184,17 +201,20 @@ public final class AirParser {
           arity(items, 0, at, end, "null takes no arguments");
           yield new Instruction.Null(id, at);
         }
-        default -> throw fail(at + 1, at + 1 + keyword.length(), "unknown instruction '" + keyword + "'");
+        default ->
+            throw fail(at + 1, at + 1 + keyword.length(), "unknown instruction '" + keyword + "'");
       };
     }
 
     private Instruction call(List<Item> items, int id, int at, int end) {
       if (items.size() < 3 || items.size() > 4) {
-        throw fail(at, end, "call takes a peer, (service function), [arguments] and an optional output");
+        throw fail(
+            at, end, "call takes a peer, (service function), [arguments] and an optional output");
       }
       Value peer = triplet(items.get(0));
       if (!(items.get(1).content() instanceof Tuple tuple) || tuple.items().size() != 2) {
-        throw fail(items.get(1).start(), items.get(1).end(), "expected \"(\" service function \")\"");
+        throw fail(
+            items.get(1).start(), items.get(1).end(), "expected \"(\" service function \")\"");
       }
       Value service = triplet(tuple.items().get(0));
       Value function = triplet(tuple.items().get(1));
@@ -212,7 +232,10 @@ public final class AirParser {
 
     private Instruction fold(List<Item> items, int id, int at, int end) {
       if (items.size() < 3 || items.size() > 4) {
-        throw fail(at, end, "fold takes an iterable, an iterator, an instruction and an optional last instruction");
+        throw fail(
+            at,
+            end,
+            "fold takes an iterable, an iterator, an instruction and an optional last instruction");
       }
       Item iterableItem = items.get(0);
       Value iterable = value(iterableItem);
@@ -226,10 +249,14 @@ public final class AirParser {
                               || v.kind() == VariableKind.CANON_STREAM)
                           && v.lens() instanceof Lens.None)));
       if (!ok) {
-        throw fail(iterableItem.start(), iterableItem.end(), "expected a foldable value: a scalar, [], a stream, a stream map, a canon stream or a canon map");
+        throw fail(
+            iterableItem.start(),
+            iterableItem.end(),
+            "expected a foldable value: a scalar, [], a stream, a stream map, a canon stream or a canon map");
       }
       String iterator = scalarName(items.get(1));
-      Optional<Instruction> last = items.size() == 4 ? Optional.of(instr(items.get(3))) : Optional.empty();
+      Optional<Instruction> last =
+          items.size() == 4 ? Optional.of(instr(items.get(3))) : Optional.empty();
       return new Instruction.Fold(id, at, iterable, iterator, instr(items.get(2)), last, end);
     }
 
@@ -261,7 +288,10 @@ public final class AirParser {
           source.kind() == VariableKind.STREAM_MAP
               && (target.kind() == VariableKind.CANON_MAP || target.kind() == VariableKind.SCALAR);
       if (!streamToCanon && !mapToCanon) {
-        throw fail(items.get(1).start(), items.get(2).end(), "canon takes $stream #canon, %map #%canon or %map scalar");
+        throw fail(
+            items.get(1).start(),
+            items.get(2).end(),
+            "canon takes $stream #canon, %map #%canon or %map scalar");
       }
       return new Instruction.Canon(
           id, at, peer, source.kind(), source.name(), target.kind(), target.name());
@@ -284,7 +314,8 @@ public final class AirParser {
           return new Instruction.FailValue(v);
         }
       }
-      throw fail(at, end, "fail takes an error code and a message, a scalar, %last_error% or :error:");
+      throw fail(
+          at, end, "fail takes an error code and a message, a scalar, %last_error% or :error:");
     }
 
     private Instruction instr(Item item) {

@@ -24,7 +24,10 @@ public final class AstPrinter {
       Instruction instruction = line.instruction();
       indent(out, line.depth());
       out.append(line.label());
-      out.append(instruction.text().stripTrailing()).append("  #").append(instruction.id()).append('\n');
+      out.append(instruction.text().stripTrailing())
+          .append("  #")
+          .append(instruction.id())
+          .append('\n');
       List<Line> children = children(instruction, line.depth() + 1);
       for (int i = children.size() - 1; i >= 0; i--) {
         stack.push(children.get(i));

@@ -71,15 +71,7 @@ final class Lexer {
   }
 
   private static boolean isDelimiter(char c) {
-    return c == ' '
-        || c == '\t'
-        || c == '\n'
-        || c == '\r'
-        || c == '('
-        || c == ')'
-        || c == '['
-        || c == ']'
-        || c == '"'
-        || c == ';';
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')' || c == '['
+        || c == ']' || c == '"' || c == ';';
   }
 }

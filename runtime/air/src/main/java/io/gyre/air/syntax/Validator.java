@@ -70,7 +70,8 @@ final class Validator {
           Instruction.Fold fold = (Instruction.Fold) instruction;
           use(fold, fold.iterable());
           if (activeIterators.getOrDefault(fold.iterator(), 0) > 0) {
-            throw error(fold, "multiple iterable values found for iterator name '" + fold.iterator() + "'");
+            throw error(
+                fold, "multiple iterable values found for iterator name '" + fold.iterator() + "'");
           }
           activeIterators.merge(fold.iterator(), 1, Integer::sum);
           scalars.add(fold.iterator());

@@ -143,7 +143,8 @@ final class WordParser {
       text = text.substring(0, text.length() - 1);
     }
     if (!text.startsWith(".$")) {
-      throw error(source, token, "invalid lens '" + text + "': a lens starts with .$ or is .length");
+      throw error(
+          source, token, "invalid lens '" + text + "': a lens starts with .$ or is .length");
     }
     List<Lens.Accessor> accessors = new ArrayList<>();
     int i = 2;

@@ -44,7 +44,9 @@ class ErrorSemanticsTest {
     LocalPeer peer = new LocalPeer();
     String air =
         "(seq (call %init_peer_id% (\"svc\" \"obj\") [] o)\n"
-            + " (xor " + attempt + "\n"
+            + " (xor "
+            + attempt
+            + "\n"
             + "  (call %init_peer_id% (\"svc\" \"out\") [:error: %last_error%])))";
     Outcome outcome = peer.run(air, SERVICES);
     assertTrue(outcome.succeeded(), () -> outcome.error().toString());
@@ -57,8 +59,11 @@ class ErrorSemanticsTest {
   void failedServiceCallIsLocalServiceError10000() {
     JsonNode error = caught("(call %init_peer_id% (\"svc\" \"fail\") [\"L\"])").get(0);
     assertEquals(10000, error.get("error_code").asInt());
-    assertEquals("Local service error, ret_code is 1, error message is '\"boom\"'", error.get("message").asText());
-    assertEquals("call %init_peer_id% (\"svc\" \"fail\") [\"L\"] ", error.get("instruction").asText());
+    assertEquals(
+        "Local service error, ret_code is 1, error message is '\"boom\"'",
+        error.get("message").asText());
+    assertEquals(
+        "call %init_peer_id% (\"svc\" \"fail\") [\"L\"] ", error.get("instruction").asText());
     assertEquals(INIT, error.get("peer_id").asText());
   }
 
@@ -75,10 +80,13 @@ class ErrorSemanticsTest {
     List<JsonNode> errors = caught("(ap o.$.a.b x)");
     JsonNode error = errors.get(0);
     assertEquals(10007, error.get("error_code").asInt());
-    assertEquals("value '[5]' is not an map-type to match field accessor with field_name = 'b'", error.get("message").asText());
+    assertEquals(
+        "value '[5]' is not an map-type to match field accessor with field_name = 'b'",
+        error.get("message").asText());
     assertEquals("ap o.$.a.b x", error.get("instruction").asText());
     assertFalse(error.has("peer_id"), ":error: of a non-call instruction names no peer");
-    assertEquals(INIT, errors.get(1).get("peer_id").asText(), "%last_error% names the current peer");
+    assertEquals(
+        INIT, errors.get(1).get("peer_id").asText(), "%last_error% names the current peer");
     assertEquals(
         "value '{\"a\":[5]}' does not contain element with field name = 'zz'",
         caught("(ap o.$.zz x)").get(0).get("message").asText());
@@ -91,7 +99,9 @@ class ErrorSemanticsTest {
   void foldOverANonIterableIs10005() {
     JsonNode error = caught("(fold o i (null))").get(0);
     assertEquals(10005, error.get("error_code").asInt());
-    assertEquals("expression 'o' returned non-array value '{\"a\":[5]}' for fold iterable", error.get("message").asText());
+    assertEquals(
+        "expression 'o' returned non-array value '{\"a\":[5]}' for fold iterable",
+        error.get("message").asText());
     assertEquals("fold o i", error.get("instruction").asText());
   }
 
@@ -111,7 +121,9 @@ class ErrorSemanticsTest {
     JsonNode error = errors.get(0);
     assertEquals(10006, error.get("error_code").asInt());
     assertEquals(
-        "fail with '{\"error_code\":7,\"instruction\":\"fail 7 \\\"m\\\"\",\"message\":\"m\",\"peer_id\":\"" + INIT + "\"}' is used without corresponding xor",
+        "fail with '{\"error_code\":7,\"instruction\":\"fail 7 \\\"m\\\"\",\"message\":\"m\",\"peer_id\":\""
+            + INIT
+            + "\"}' is used without corresponding xor",
         error.get("message").asText());
     JsonNode last = errors.get(1);
     assertEquals(7, last.get("error_code").asInt());
@@ -121,9 +133,12 @@ class ErrorSemanticsTest {
 
   @Test
   void failErrorRethrowsTheHandledErrorUnchanged() {
-    List<JsonNode> errors = caught("(xor (call %init_peer_id% (\"svc\" \"fail\") [\"C\"]) (fail :error:))");
+    List<JsonNode> errors =
+        caught("(xor (call %init_peer_id% (\"svc\" \"fail\") [\"C\"]) (fail :error:))");
     assertEquals(10000, errors.get(0).get("error_code").asInt());
-    assertEquals("call %init_peer_id% (\"svc\" \"fail\") [\"C\"] ", errors.get(0).get("instruction").asText());
+    assertEquals(
+        "call %init_peer_id% (\"svc\" \"fail\") [\"C\"] ",
+        errors.get(0).get("instruction").asText());
     assertEquals(errors.get(0), errors.get(1));
   }
 
@@ -164,7 +179,8 @@ class ErrorSemanticsTest {
     Outcome outcome = new LocalPeer().run("(call %init_peer_id% (\"svc\" \"fail\") [])", SERVICES);
     assertEquals(10000, outcome.error().orElseThrow().retCode());
     assertEquals(
-        "Local service error, ret_code is 1, error message is '\"boom\"'", outcome.error().get().message());
+        "Local service error, ret_code is 1, error message is '\"boom\"'",
+        outcome.error().get().message());
   }
 
   @Test
@@ -187,7 +203,8 @@ class ErrorSemanticsTest {
               return CallResult.ok(NODES.textNode("x"));
             });
     assertEquals(20013, outcome.error().orElseThrow().retCode());
-    assertEquals("stream size goes over the allowed limit of 1024", outcome.error().get().message());
+    assertEquals(
+        "stream size goes over the allowed limit of 1024", outcome.error().get().message());
     assertTrue(peer.argsOf("svc", "caught").isEmpty(), "xor does not catch it");
   }
 }

@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AirParserTest {
 
   static Stream<Path> corpus() throws Exception {
-    return Files.list(CaseRunner.casesDir()).sorted().filter(d -> Files.exists(d.resolve("case.json")));
+    return Files.list(CaseRunner.casesDir())
+        .sorted()
+        .filter(d -> Files.exists(d.resolve("case.json")));
   }
 
   @ParameterizedTest
@@ -65,20 +67,24 @@ class AirParserTest {
     assertEquals(new Value.EmptyArray(), args.get(5));
     assertInstanceOf(Lens.Length.class, ((Value.Variable) args.get(7)).lens());
     assertEquals(VariableKind.CANON_MAP, ((Value.Variable) args.get(8)).kind());
-    assertEquals(new Value.ErrorRef(true, new Lens.Path(List.of(new Lens.Field("error_code")))), args.get(9));
+    assertEquals(
+        new Value.ErrorRef(true, new Lens.Path(List.of(new Lens.Field("error_code")))),
+        args.get(9));
     assertEquals(VariableKind.STREAM, call.output().orElseThrow().kind());
   }
 
   @Test
   void variableIndexInsideALensIsPartOfTheWord() {
     AirScript script =
-        AirParser.parse("(seq (seq (call \"p\" (\"s\" \"f\") [] t) (ap 0 i)) (ap t.$.root.[i].label x))");
+        AirParser.parse(
+            "(seq (seq (call \"p\" (\"s\" \"f\") [] t) (ap 0 i)) (ap t.$.root.[i].label x))");
     assertTrue(AstPrinter.print(script).contains("ap t.$.root.[i].label x"));
   }
 
   @Test
   void serviceIdFromAVariableIsNotAKeyword() {
-    AirScript script = AirParser.parse("(seq (ap \"id\" -id-) (call %init_peer_id% (-id- \"greet\") []))");
+    AirScript script =
+        AirParser.parse("(seq (ap \"id\" -id-) (call %init_peer_id% (-id- \"greet\") []))");
     Instruction.Call call = (Instruction.Call) ((Instruction.Seq) script.root()).right();
     assertEquals("-id-", ((Value.Variable) call.service()).name());
   }
@@ -99,11 +105,14 @@ class AirParserTest {
   void undefinedIteratorAndDuplicateIteratorAreRejected() {
     assertEquals(
         "iterable 'i' wasn't defined",
-        assertThrows(AirSyntaxException.class, () -> AirParser.parse("(seq (fold [] i (null)) (next i))"))
+        assertThrows(
+                AirSyntaxException.class,
+                () -> AirParser.parse("(seq (fold [] i (null)) (next i))"))
             .reason());
     assertEquals(
         "multiple iterable values found for iterator name 'i'",
-        assertThrows(AirSyntaxException.class, () -> AirParser.parse("(fold [] i (fold [] i (next i)))"))
+        assertThrows(
+                AirSyntaxException.class, () -> AirParser.parse("(fold [] i (fold [] i (next i)))"))
             .reason());
   }
 
@@ -111,7 +120,8 @@ class AirParserTest {
   void undefinedCanonStreamIsRejected() {
     assertEquals(
         "variable '#c' wasn't defined",
-        assertThrows(AirSyntaxException.class, () -> AirParser.parse("(call \"p\" (\"s\" \"f\") [#c])"))
+        assertThrows(
+                AirSyntaxException.class, () -> AirParser.parse("(call \"p\" (\"s\" \"f\") [#c])"))
             .reason());
   }
 
@@ -123,24 +133,31 @@ class AirParserTest {
     assertEquals(3, unknown.column());
     assertTrue(unknown.reason().contains("unknown instruction 'nul'"));
 
-    AirSyntaxException unclosed = assertThrows(AirSyntaxException.class, () -> AirParser.parse("(seq (null) (null)"));
+    AirSyntaxException unclosed =
+        assertThrows(AirSyntaxException.class, () -> AirParser.parse("(seq (null) (null)"));
     assertTrue(unclosed.reason().contains("unclosed '('"));
 
-    AirSyntaxException trailing = assertThrows(AirSyntaxException.class, () -> AirParser.parse("(null) (null)"));
+    AirSyntaxException trailing =
+        assertThrows(AirSyntaxException.class, () -> AirParser.parse("(null) (null)"));
     assertEquals(8, trailing.column());
 
-    AirSyntaxException stream = assertThrows(AirSyntaxException.class, () -> AirParser.parse("(call \"p\" (\"s\" \"f\") [$s])"));
+    AirSyntaxException stream =
+        assertThrows(
+            AirSyntaxException.class, () -> AirParser.parse("(call \"p\" (\"s\" \"f\") [$s])"));
     assertEquals(22, stream.column());
     assertEquals("$s", stream.offendingText());
 
     AirSyntaxException bigFloat =
-        assertThrows(AirSyntaxException.class, () -> AirParser.parse("(call \"p\" (\"s\" \"f\") [123456789012.5])"));
+        assertThrows(
+            AirSyntaxException.class,
+            () -> AirParser.parse("(call \"p\" (\"s\" \"f\") [123456789012.5])"));
     assertTrue(bigFloat.reason().contains("float is too big"));
 
     assertThrows(AirSyntaxException.class, () -> AirParser.parse(""));
     assertThrows(AirSyntaxException.class, () -> AirParser.parse("(call \"p\" \"f\" [])"));
     assertThrows(AirSyntaxException.class, () -> AirParser.parse("(ap 1 x.$.a)"));
-    assertThrows(AirSyntaxException.class, () -> AirParser.parse("(call \"p\" (\"s\" \"f\") [\"unclosed])"));
+    assertThrows(
+        AirSyntaxException.class, () -> AirParser.parse("(call \"p\" (\"s\" \"f\") [\"unclosed])"));
   }
 
   @Test

@@ -43,7 +43,8 @@ public final class CaseRunner {
   public static ObjectNode run(JsonNode spec, long seed) {
     Map<String, String> aliases = new HashMap<>();
     Map<String, KeyPair> byName = new HashMap<>();
-    List<String> names = new ArrayList<>(List.of("init", "relay", "client", "alice", "bob", "carol", "dave", "eve"));
+    List<String> names =
+        new ArrayList<>(List.of("init", "relay", "client", "alice", "bob", "carol", "dave", "eve"));
     for (int i = 0; i < 32; i++) {
       names.add("peer" + i);
     }
@@ -58,7 +59,8 @@ public final class CaseRunner {
     for (JsonNode p : spec.path("peers")) {
       others.add(byName.get(p.asText()));
     }
-    String relayName = spec.has("relay") ? spec.get("relay").asText() : spec.path("peers").path(0).asText();
+    String relayName =
+        spec.has("relay") ? spec.get("relay").asText() : spec.path("peers").path(0).asText();
     KeyPair relay = byName.get(relayName);
     if (!others.contains(relay)) {
       others.add(relay);
@@ -104,7 +106,11 @@ public final class CaseRunner {
     host.prints.forEach(prints::add);
     ArrayNode ie = out.putArray("interpreter_errors");
     for (SimulationResult.FailedRun f : result.interpreterErrors()) {
-      ie.addObject().put("step", f.step()).put("peer", f.peerId()).put("ret_code", f.retCode()).put("message", f.message());
+      ie.addObject()
+          .put("step", f.step())
+          .put("peer", f.peerId())
+          .put("ret_code", f.retCode())
+          .put("message", f.message());
     }
     ArrayNode und = out.putArray("undelivered");
     for (SimulationResult.Undelivered u : result.undelivered()) {
@@ -113,7 +119,11 @@ public final class CaseRunner {
     ArrayNode calls = out.putArray("calls");
     for (SimulationResult.Call c : result.calls()) {
       ObjectNode o = calls.addObject();
-      o.put("step", c.step()).put("peer", c.peerId()).put("key", c.key()).put("service", c.serviceId()).put("function", c.functionName());
+      o.put("step", c.step())
+          .put("peer", c.peerId())
+          .put("key", c.key())
+          .put("service", c.serviceId())
+          .put("function", c.functionName());
       ArrayNode a = o.putArray("args");
       c.args().forEach(a::add);
       o.put("ret_code", c.retCode());
@@ -122,8 +132,13 @@ public final class CaseRunner {
     ArrayNode trace = out.putArray("trace");
     for (SimulationResult.Step s : result.trace()) {
       ObjectNode o = trace.addObject();
-      o.put("step", s.step()).put("peer", aliases.getOrDefault(s.peerId(), s.peerId())).put("from", aliases.getOrDefault(s.fromPeerId(), s.fromPeerId()));
-      o.put("ret_code", s.retCode()).put("in", s.inDataBytes()).put("out", s.outDataBytes()).put("results", s.callResults());
+      o.put("step", s.step())
+          .put("peer", aliases.getOrDefault(s.peerId(), s.peerId()))
+          .put("from", aliases.getOrDefault(s.fromPeerId(), s.fromPeerId()));
+      o.put("ret_code", s.retCode())
+          .put("in", s.inDataBytes())
+          .put("out", s.outDataBytes())
+          .put("results", s.callResults());
       ArrayNode np = o.putArray("next");
       s.nextPeers().forEach(p -> np.add(aliases.getOrDefault(p, p)));
       ArrayNode cr = o.putArray("requests");
@@ -171,7 +186,9 @@ public final class CaseRunner {
           actual.put("crash", e.toString());
           e.printStackTrace();
         }
-        Files.writeString(out.resolve(dir.getFileName() + ".json"), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(actual));
+        Files.writeString(
+            out.resolve(dir.getFileName() + ".json"),
+            MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(actual));
       }
     }
   }

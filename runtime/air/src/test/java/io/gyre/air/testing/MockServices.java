@@ -30,7 +30,8 @@ public final class MockServices implements ServiceHost {
   public final List<ObjectNode> errors = new ArrayList<>();
   public final List<ObjectNode> prints = new ArrayList<>();
 
-  public MockServices(JsonNode userServices, JsonNode args, String relay, Map<String, String> aliases) {
+  public MockServices(
+      JsonNode userServices, JsonNode args, String relay, Map<String, String> aliases) {
     this.userServices = userServices;
     this.args = args;
     this.relay = relay;
@@ -52,37 +53,41 @@ public final class MockServices implements ServiceHost {
     switch (exact) {
       case "getDataSrv.-relay-":
         return ok(NODES.textNode(relay));
-      case "callbackSrv.response": {
-        ObjectNode o = NODES.objectNode();
-        o.put("peer", call.peerId());
-        o.set("value", a.isEmpty() ? NODES.nullNode() : a.size() == 1 ? a.get(0) : array(a));
-        responses.add(o);
-        return ok(NODES.objectNode());
-      }
-      case "errorHandlingSrv.error": {
-        ObjectNode o = NODES.objectNode();
-        o.put("peer", call.peerId());
-        o.set("args", array(a));
-        errors.add(o);
-        return ok(NODES.objectNode());
-      }
-      case "run-console.print": {
-        ObjectNode o = NODES.objectNode();
-        o.put("peer", call.peerId());
-        o.set("args", array(a));
-        prints.add(o);
-        return ok(NODES.objectNode());
-      }
-      case "peer.identify": {
-        ObjectNode o = NODES.objectNode();
-        o.put("peer_id", call.peerId());
-        o.set("external_addresses", NODES.arrayNode());
-        o.put("node_version", "oracle");
-        o.put("air_version", "0.62.0");
-        o.put("spell_version", "oracle");
-        o.set("allowed_binaries", NODES.arrayNode());
-        return ok(o);
-      }
+      case "callbackSrv.response":
+        {
+          ObjectNode o = NODES.objectNode();
+          o.put("peer", call.peerId());
+          o.set("value", a.isEmpty() ? NODES.nullNode() : a.size() == 1 ? a.get(0) : array(a));
+          responses.add(o);
+          return ok(NODES.objectNode());
+        }
+      case "errorHandlingSrv.error":
+        {
+          ObjectNode o = NODES.objectNode();
+          o.put("peer", call.peerId());
+          o.set("args", array(a));
+          errors.add(o);
+          return ok(NODES.objectNode());
+        }
+      case "run-console.print":
+        {
+          ObjectNode o = NODES.objectNode();
+          o.put("peer", call.peerId());
+          o.set("args", array(a));
+          prints.add(o);
+          return ok(NODES.objectNode());
+        }
+      case "peer.identify":
+        {
+          ObjectNode o = NODES.objectNode();
+          o.put("peer_id", call.peerId());
+          o.set("external_addresses", NODES.arrayNode());
+          o.put("node_version", "oracle");
+          o.put("air_version", "0.62.0");
+          o.put("spell_version", "oracle");
+          o.set("allowed_binaries", NODES.arrayNode());
+          return ok(o);
+        }
       case "peer.timeout":
         return new ServiceReply(CallResult.ok(a.get(1)), a.get(0).asLong());
       case "op.noop":
@@ -91,18 +96,20 @@ public final class MockServices implements ServiceHost {
         return ok(a.isEmpty() ? NODES.objectNode() : a.get(0));
       case "op.array_length":
         return ok(NODES.numberNode(a.get(0).size()));
-      case "op.concat_strings": {
-        StringBuilder s = new StringBuilder();
-        a.forEach(x -> s.append(x.asText()));
-        return ok(NODES.textNode(s.toString()));
-      }
-      case "array.sum": {
-        long sum = 0;
-        for (JsonNode x : a.get(0)) {
-          sum += x.asLong();
+      case "op.concat_strings":
+        {
+          StringBuilder s = new StringBuilder();
+          a.forEach(x -> s.append(x.asText()));
+          return ok(NODES.textNode(s.toString()));
         }
-        return ok(NODES.numberNode(sum));
-      }
+      case "array.sum":
+        {
+          long sum = 0;
+          for (JsonNode x : a.get(0)) {
+            sum += x.asLong();
+          }
+          return ok(NODES.numberNode(sum));
+        }
       case "math.add":
         return ok(NODES.numberNode(a.get(0).asLong() + a.get(1).asLong()));
       case "math.sub":
@@ -130,9 +137,19 @@ public final class MockServices implements ServiceHost {
       if (args.has(r.functionName())) {
         return ok(args.get(r.functionName()));
       }
-      return err("No service found for service call: serviceId='getDataSrv', fnName='" + r.functionName() + "' (no such argument in SPEC.args)");
+      return err(
+          "No service found for service call: serviceId='getDataSrv', fnName='"
+              + r.functionName()
+              + "' (no such argument in SPEC.args)");
     }
-    return err("No service found for service call: serviceId='" + r.serviceId() + "', fnName='" + r.functionName() + "' args='" + array(a) + "'");
+    return err(
+        "No service found for service call: serviceId='"
+            + r.serviceId()
+            + "', fnName='"
+            + r.functionName()
+            + "' args='"
+            + array(a)
+            + "'");
   }
 
   private CallResult user(JsonNode spec, SimulatedCall call, String key) {
@@ -143,7 +160,8 @@ public final class MockServices implements ServiceHost {
       switch (k) {
         case "echo":
           if (v.asBoolean()) {
-            return CallResult.ok(a.isEmpty() ? NODES.nullNode() : a.size() == 1 ? a.get(0) : array(a));
+            return CallResult.ok(
+                a.isEmpty() ? NODES.nullNode() : a.size() == 1 ? a.get(0) : array(a));
           }
           break;
         case "error":
@@ -155,23 +173,26 @@ public final class MockServices implements ServiceHost {
             return CallResult.ok(NODES.textNode(call.peerId()));
           }
           break;
-        case "seq": {
-          int n = seqCounters.merge(key, 1, Integer::sum) - 1;
-          return user(v.get(Math.min(n, v.size() - 1)), call, key + "#" + n);
-        }
-        case "per_peer": {
-          JsonNode sub = v.get(call.peerId());
-          if (sub == null && aliases.containsKey(call.peerId())) {
-            sub = v.get(aliases.get(call.peerId()));
+        case "seq":
+          {
+            int n = seqCounters.merge(key, 1, Integer::sum) - 1;
+            return user(v.get(Math.min(n, v.size() - 1)), call, key + "#" + n);
           }
-          if (sub == null) {
-            sub = v.get("*");
+        case "per_peer":
+          {
+            JsonNode sub = v.get(call.peerId());
+            if (sub == null && aliases.containsKey(call.peerId())) {
+              sub = v.get(aliases.get(call.peerId()));
+            }
+            if (sub == null) {
+              sub = v.get("*");
+            }
+            if (sub == null) {
+              return CallResult.error(
+                  1, NODES.textNode("no per_peer mock for " + call.peerId() + " in " + key));
+            }
+            return user(sub, call, key + "@" + call.peerId());
           }
-          if (sub == null) {
-            return CallResult.error(1, NODES.textNode("no per_peer mock for " + call.peerId() + " in " + key));
-          }
-          return user(sub, call, key + "@" + call.peerId());
-        }
         default:
           break;
       }

@@ -11,11 +11,14 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code gyre air parse FILE.air}: prints the parsed instruction tree, or the error with its place. */
+/**
+ * {@code gyre air parse FILE.air}: prints the parsed instruction tree, or the error with its place.
+ */
 @Command(
     name = "parse",
     mixinStandardHelpOptions = true,
-    description = "Parse an AIR script and print its instruction tree, or the first error as FILE:LINE:COL.")
+    description =
+        "Parse an AIR script and print its instruction tree, or the first error as FILE:LINE:COL.")
 public final class AirParseCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "FILE.air", description = "the AIR script")

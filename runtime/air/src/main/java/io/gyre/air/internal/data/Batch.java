@@ -80,7 +80,8 @@ public final class Batch {
   public String author() {
     if (author == null) {
       byte[] key = publicKey();
-      author = PEER_IDS.computeIfAbsent(new KeyBytes(key), k -> PeerId.fromPublicKey(k.bytes).base58());
+      author =
+          PEER_IDS.computeIfAbsent(new KeyBytes(key), k -> PeerId.fromPublicKey(k.bytes).base58());
       if (PEER_IDS.size() > 100_000) {
         PEER_IDS.clear();
       }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every record of a peer's merged data, found by key. A record's rank is the index of its batch
- * in the peer's arrival order; records a run adds get the rank {@link #newRank()}.
+ * Every record of a peer's merged data, found by key. A record's rank is the index of its batch in
+ * the peer's arrival order; records a run adds get the rank {@link #newRank()}.
  */
 public final class DataIndex {
 

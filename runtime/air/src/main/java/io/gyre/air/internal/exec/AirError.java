@@ -3,9 +3,9 @@ package io.gyre.air.internal.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * An error met while executing, with AquaVM's code: catchable ones (10000+) can be caught by
- * {@code xor}, uncatchable ones (20000+) end the run. "Variable not found" is the join signal: the
- * value has not arrived yet, so the instruction waits instead of failing.
+ * An error met while executing, with AquaVM's code: catchable ones (10000+) can be caught by {@code
+ * xor}, uncatchable ones (20000+) end the run. "Variable not found" is the join signal: the value
+ * has not arrived yet, so the instruction waits instead of failing.
  */
 final class AirError {
   static final int LOCAL_SERVICE = 10000;
@@ -29,6 +29,7 @@ final class AirError {
   final int code;
   final String message;
   final boolean catchable;
+
   /** For {@code fail}: the error object raised. */
   final JsonNode userObject;
 
@@ -49,10 +50,7 @@ final class AirError {
 
   static AirError user(JsonNode object, String compactText) {
     return new AirError(
-        USER,
-        "fail with '" + compactText + "' is used without corresponding xor",
-        true,
-        object);
+        USER, "fail with '" + compactText + "' is used without corresponding xor", true, object);
   }
 
   boolean joinable() {

@@ -159,7 +159,8 @@ final class CallExecutor {
     fail(m, call, peer, retCode, in.string());
   }
 
-  private static void fail(Machine m, Instruction.Call call, String peer, int retCode, String message) {
+  private static void fail(
+      Machine m, Instruction.Call call, String peer, int retCode, String message) {
     ExecutionState st = m.st;
     AirError error =
         AirError.catchable(

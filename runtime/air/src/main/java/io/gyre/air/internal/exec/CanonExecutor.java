@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code (canon peer $s #c)}, {@code (canon peer %m #%c)}, {@code (canon peer %m obj)}: on its peer,
- * fixes the stream's current elements into a recorded snapshot that every later peer replays; on
- * another peer it sends the particle there once and waits.
+ * {@code (canon peer $s #c)}, {@code (canon peer %m #%c)}, {@code (canon peer %m obj)}: on its
+ * peer, fixes the stream's current elements into a recorded snapshot that every later peer replays;
+ * on another peer it sends the particle there once and waits.
  */
 final class CanonExecutor {
   private CanonExecutor() {}
@@ -39,11 +39,18 @@ final class CanonExecutor {
           throw new AirException(
               AirError.uncatchable(
                   AirError.DATA_INCONSISTENT,
-                  "the snapshot of '" + canon.text() + "' is signed by " + author + ", not by " + peer));
+                  "the snapshot of '"
+                      + canon.text()
+                      + "' is signed by "
+                      + author
+                      + ", not by "
+                      + peer));
         }
         List<Val> elements = new ArrayList<>();
-        for (Records.CanonElement element : Records.readCanon(entry.buf(), entry.offset(), entry.end())) {
-          elements.add(Val.lazy(element.json(), element.offset(), element.length(), element.tetraplet()));
+        for (Records.CanonElement element :
+            Records.readCanon(entry.buf(), entry.offset(), entry.end())) {
+          elements.add(
+              Val.lazy(element.json(), element.offset(), element.length(), element.tetraplet()));
         }
         bind(st, canon, elements, tetraplet);
         m.finish(f, null);
@@ -83,7 +90,8 @@ final class CanonExecutor {
     }
   }
 
-  private static void bind(ExecutionState st, Instruction.Canon canon, List<Val> elements, Tetraplet tetraplet) {
+  private static void bind(
+      ExecutionState st, Instruction.Canon canon, List<Val> elements, Tetraplet tetraplet) {
     if (canon.targetKind() == VariableKind.SCALAR) {
       st.scopes.set(canon.target(), Val.of(CanonMaps.firstValues(elements), tetraplet));
     } else {

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A canon stream ({@code #c}) or canon map ({@code #%c}): a fixed snapshot of elements, each with
- * its own tetraplet, and the canon's tetraplet (the peer that made it). A map's elements are
- * {@code {"key": k, "value": v}} objects.
+ * its own tetraplet, and the canon's tetraplet (the peer that made it). A map's elements are {@code
+ * {"key": k, "value": v}} objects.
  */
 final class CanonValue {
   final List<Val> elements;

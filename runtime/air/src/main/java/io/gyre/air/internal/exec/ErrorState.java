@@ -6,9 +6,9 @@ import io.gyre.air.internal.json.Json;
 
 /**
  * AquaVM's two error variables. {@code :error:} is the error being handled: set by the innermost
- * failing instruction, frozen while the error bubbles up, unfrozen when an {@code xor} catches,
- * and cleared when that {@code xor}'s right branch ends. {@code %last_error%} is the last error
- * seen: set once per bubbling, re-armed by a caught error or a {@code par} that survives one.
+ * failing instruction, frozen while the error bubbles up, unfrozen when an {@code xor} catches, and
+ * cleared when that {@code xor}'s right branch ends. {@code %last_error%} is the last error seen:
+ * set once per bubbling, re-armed by a caught error or a {@code par} that survives one.
  */
 final class ErrorState {
   private JsonNode error = noError();

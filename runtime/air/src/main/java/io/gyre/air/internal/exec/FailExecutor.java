@@ -65,13 +65,19 @@ final class FailExecutor {
     } else if (!object.has("error_code")) {
       problem = "scalar '" + JsText.compact(object) + "' must have field with name 'error_code'";
     } else if (!object.get("error_code").isIntegralNumber()) {
-      problem = "field with name 'error_code' of scalar '" + JsText.compact(object) + "' must have integer type";
+      problem =
+          "field with name 'error_code' of scalar '"
+              + JsText.compact(object)
+              + "' must have integer type";
     } else if (object.get("error_code").longValue() == 0) {
       problem = "error code must be non-zero";
     } else if (!object.has("message")) {
       problem = "scalar '" + JsText.compact(object) + "' must have field with name 'message'";
     } else if (!object.get("message").isTextual()) {
-      problem = "field with name 'message' of scalar '" + JsText.compact(object) + "' must have string type";
+      problem =
+          "field with name 'message' of scalar '"
+              + JsText.compact(object)
+              + "' must have string type";
     }
     if (problem != null) {
       throw new AirException(AirError.catchable(AirError.INVALID_ERROR_OBJECT, problem));

@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code (fold iterable i body last?)}. Over an array the body runs for the first item and
- * {@code next} moves on. Over a stream, AquaVM's rules: one chain of iterations per generation
- * (here: per batch rank), elements added meanwhile get chains of their own, catchable errors are
- * swallowed, and the fold is complete when any chain completed; an empty stream waits.
+ * {@code (fold iterable i body last?)}. Over an array the body runs for the first item and {@code
+ * next} moves on. Over a stream, AquaVM's rules: one chain of iterations per generation (here: per
+ * batch rank), elements added meanwhile get chains of their own, catchable errors are swallowed,
+ * and the fold is complete when any chain completed; an empty stream waits.
  */
 final class FoldExecutor {
   private FoldExecutor() {}
@@ -84,7 +84,11 @@ final class FoldExecutor {
     List<Val> items = new ArrayList<>(node.size());
     Tetraplet t = value.tetraplet;
     for (int i = 0; i < node.size(); i++) {
-      items.add(Val.of(node.get(i), new Tetraplet(t.peerPk(), t.serviceId(), t.functionName(), t.lens() + ".$.[" + i + "]")));
+      items.add(
+          Val.of(
+              node.get(i),
+              new Tetraplet(
+                  t.peerPk(), t.serviceId(), t.functionName(), t.lens() + ".$.[" + i + "]")));
     }
     return items;
   }

@@ -16,7 +16,12 @@ final class FoldState {
   int index;
   boolean backIterationStarted;
 
-  FoldState(Instruction.Fold fold, List<Val> items, long[] iterationIds, boolean overStream, long outerPath) {
+  FoldState(
+      Instruction.Fold fold,
+      List<Val> items,
+      long[] iterationIds,
+      boolean overStream,
+      long outerPath) {
     this.fold = fold;
     this.items = items;
     this.iterationIds = iterationIds;

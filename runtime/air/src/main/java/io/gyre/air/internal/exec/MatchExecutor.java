@@ -18,7 +18,8 @@ final class MatchExecutor {
     try {
       equal =
           JsonEquality.equal(
-              Resolver.resolve(st, match.left()).node(), Resolver.resolve(st, match.right()).node());
+              Resolver.resolve(st, match.left()).node(),
+              Resolver.resolve(st, match.right()).node());
     } catch (AirException e) {
       if (e.error.joinable()) {
         st.complete = false;

@@ -78,7 +78,9 @@ final class Resolver {
         }
         JsonNode node = applyLens(st, val.node(), v.lens());
         Tetraplet t = val.tetraplet;
-        return Val.of(node, new Tetraplet(t.peerPk(), t.serviceId(), t.functionName(), t.lens() + v.lens().text()));
+        return Val.of(
+            node,
+            new Tetraplet(t.peerPk(), t.serviceId(), t.functionName(), t.lens() + v.lens().text()));
       }
       case CANON_STREAM, CANON_MAP -> {
         return canonWithLens(st, canon(st, v.name()), v.lens());
@@ -108,7 +110,11 @@ final class Resolver {
       if (index != null) {
         if (index < 0 || index >= canon.elements.size()) {
           throw lensError(
-              "value '" + JsText.compact(canon.node()) + "' does not contain element for idx = '" + index + "'");
+              "value '"
+                  + JsText.compact(canon.node())
+                  + "' does not contain element for idx = '"
+                  + index
+                  + "'");
         }
         Val element = canon.elements.get(index.intValue());
         JsonNode node = applyPath(st, element.node(), path.subList(1, path.size()));
@@ -120,7 +126,8 @@ final class Resolver {
       if (key != null) {
         JsonNode values = CanonMaps.valuesOf(canon.elements, key);
         JsonNode node = applyPath(st, values, path.subList(1, path.size()));
-        return Val.of(node, new Tetraplet(t.peerPk(), t.serviceId(), t.functionName(), lens.text()));
+        return Val.of(
+            node, new Tetraplet(t.peerPk(), t.serviceId(), t.functionName(), lens.text()));
       }
     }
     JsonNode node = applyPath(st, canon.node(), path);
@@ -210,7 +217,11 @@ final class Resolver {
     JsonNode value = node.get(name);
     if (value == null) {
       throw lensError(
-          "value '" + JsText.compact(node) + "' does not contain element with field name = '" + name + "'");
+          "value '"
+              + JsText.compact(node)
+              + "' does not contain element with field name = '"
+              + name
+              + "'");
     }
     return value;
   }
@@ -225,7 +236,8 @@ final class Resolver {
               + "'");
     }
     if (idx < 0 || idx >= node.size()) {
-      throw lensError("value '" + JsText.compact(node) + "' does not contain element for idx = '" + idx + "'");
+      throw lensError(
+          "value '" + JsText.compact(node) + "' does not contain element for idx = '" + idx + "'");
     }
     return node.get((int) idx);
   }

@@ -46,22 +46,56 @@ public final class Run {
       byte[] incomingData,
       Map<Integer, CallResult> callResults,
       RunContext context) {
-    int scriptBytes = script.length() <= limits.maxScriptBytes() / 3 ? script.length() : script.getBytes(StandardCharsets.UTF_8).length;
+    int scriptBytes =
+        script.length() <= limits.maxScriptBytes() / 3
+            ? script.length()
+            : script.getBytes(StandardCharsets.UTF_8).length;
     if (scriptBytes > limits.maxScriptBytes()) {
-      return failed(prevData, SCRIPT_TOO_LARGE, "air size: " + scriptBytes + " bytes is bigger than the limit allowed: " + limits.maxScriptBytes() + " bytes");
+      return failed(
+          prevData,
+          SCRIPT_TOO_LARGE,
+          "air size: "
+              + scriptBytes
+              + " bytes is bigger than the limit allowed: "
+              + limits.maxScriptBytes()
+              + " bytes");
     }
     if (incomingData.length > limits.maxDataBytes()) {
-      return failed(prevData, DATA_TOO_LARGE, "Current_data particle size: " + incomingData.length + " bytes is bigger than the limit allowed: " + limits.maxDataBytes() + " bytes");
+      return failed(
+          prevData,
+          DATA_TOO_LARGE,
+          "Current_data particle size: "
+              + incomingData.length
+              + " bytes is bigger than the limit allowed: "
+              + limits.maxDataBytes()
+              + " bytes");
     }
     if (context.expired()) {
-      return failed(prevData, PARTICLE_EXPIRED, "particle expired: its ttl of " + context.ttlMs() + " ms ended at " + (context.timestampMs() + context.ttlMs()) + ", the time now is " + context.nowMs());
+      return failed(
+          prevData,
+          PARTICLE_EXPIRED,
+          "particle expired: its ttl of "
+              + context.ttlMs()
+              + " ms ended at "
+              + (context.timestampMs() + context.ttlMs())
+              + ", the time now is "
+              + context.nowMs());
     }
     Map<Integer, byte[]> resultJson = new HashMap<>(callResults.size() * 2);
     for (Map.Entry<Integer, CallResult> entry : callResults.entrySet()) {
       if (entry.getValue().succeeded()) {
         byte[] json = Json.bytes(entry.getValue().result());
         if (json.length > limits.maxCallResultBytes()) {
-          return failed(prevData, CALL_RESULT_TOO_LARGE, "Call result size is bigger than the limit allowed: " + limits.maxCallResultBytes() + " bytes (call " + entry.getKey() + " has " + json.length + ")");
+          return failed(
+              prevData,
+              CALL_RESULT_TOO_LARGE,
+              "Call result size is bigger than the limit allowed: "
+                  + limits.maxCallResultBytes()
+                  + " bytes (call "
+                  + entry.getKey()
+                  + " has "
+                  + json.length
+                  + ")");
         }
         resultJson.put(entry.getKey(), json);
       }
@@ -70,7 +104,17 @@ public final class Run {
     try {
       air = cache.parse(script);
     } catch (AirSyntaxException e) {
-      return failed(prevData, PARSE_ERROR, "air can't be parsed:\n" + e.line() + ":" + e.column() + ": " + e.reason() + "\n  " + e.offendingText());
+      return failed(
+          prevData,
+          PARSE_ERROR,
+          "air can't be parsed:\n"
+              + e.line()
+              + ":"
+              + e.column()
+              + ": "
+              + e.reason()
+              + "\n  "
+              + e.offendingText());
     }
     ParticleData data;
     int added;
@@ -78,7 +122,8 @@ public final class Run {
       data = ParticleData.decode(prevData);
       added = data.mergeVerified(ParticleData.decode(incomingData), context.particleId());
     } catch (DataFormatException e) {
-      return failed(prevData, DATA_ERROR, "an error occurred while data deserialization: " + e.getMessage());
+      return failed(
+          prevData, DATA_ERROR, "an error occurred while data deserialization: " + e.getMessage());
     } catch (SignatureMismatchException e) {
       return failed(prevData, SIGNATURE_MISMATCH, e.getMessage());
     }
@@ -94,7 +139,8 @@ public final class Run {
       }
       error = new Machine(st).run(air.root());
     } catch (DataFormatException e) {
-      return failed(prevData, DATA_ERROR, "an error occurred while data deserialization: " + e.getMessage());
+      return failed(
+          prevData, DATA_ERROR, "an error occurred while data deserialization: " + e.getMessage());
     } catch (AirException e) {
       error = e.error;
       return failed(prevData, error.code, error.message);
@@ -113,21 +159,29 @@ public final class Run {
     } else {
       if (!st.newBatch.isEmpty()) {
         byte[] body = st.newBatch.body();
-        data.addSealed(BatchSigner.seal(context.peerKey(), context.particleId(), body, body.length));
+        data.addSealed(
+            BatchSigner.seal(context.peerKey(), context.particleId(), body, body.length));
       }
       out = data.encode();
     }
     if (error != null) {
-      return new Outcome(out, List.of(), List.of(), Optional.of(new InterpreterError(error.code, error.message)));
+      return new Outcome(
+          out, List.of(), List.of(), Optional.of(new InterpreterError(error.code, error.message)));
     }
     return new Outcome(out, st.callRequests, List.copyOf(st.nextPeers), Optional.empty());
   }
 
   private static Outcome unprocessed(byte[] prevData, java.util.Collection<Integer> ids) {
-    return failed(prevData, UNPROCESSED_CALL_RESULT, "after finishing execution of supplied AIR, there are some unprocessed call results: `" + new TreeSet<>(ids) + "`, probably a wrong call_id used");
+    return failed(
+        prevData,
+        UNPROCESSED_CALL_RESULT,
+        "after finishing execution of supplied AIR, there are some unprocessed call results: `"
+            + new TreeSet<>(ids)
+            + "`, probably a wrong call_id used");
   }
 
   private static Outcome failed(byte[] prevData, int code, String message) {
-    return new Outcome(prevData, List.of(), List.of(), Optional.of(new InterpreterError(code, message)));
+    return new Outcome(
+        prevData, List.of(), List.of(), Optional.of(new InterpreterError(code, message)));
   }
 }

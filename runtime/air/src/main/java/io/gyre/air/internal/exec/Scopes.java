@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * The variables of a run. Scalars (and canon streams and maps, which behave like them) live in
- * scopes: each fold iteration opens one, and what it defines disappears when it ends; outside
- * folds a scalar is set once. {@code new} gives a variable a fresh, empty incarnation for its body.
- * Fold iterators are looked up before scalars.
+ * scopes: each fold iteration opens one, and what it defines disappears when it ends; outside folds
+ * a scalar is set once. {@code new} gives a variable a fresh, empty incarnation for its body. Fold
+ * iterators are looked up before scalars.
  */
 final class Scopes {
   /** One incarnation of a scalar: its value (null: cleared by new), the scope depth, new-ness. */

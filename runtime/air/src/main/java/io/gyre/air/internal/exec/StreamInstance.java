@@ -9,7 +9,9 @@ import java.util.List;
  * therefore always go after known ones, so a fold that waits on the stream sees a growing prefix.
  */
 final class StreamInstance {
-  /** An element: its value, the rank of its batch, and its identity (the producing record's key). */
+  /**
+   * An element: its value, the rank of its batch, and its identity (the producing record's key).
+   */
   record Element(Val value, int rank, long id) {}
 
   private final List<Element> elements = new ArrayList<>();

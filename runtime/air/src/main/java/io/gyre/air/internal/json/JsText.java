@@ -28,7 +28,8 @@ public final class JsText {
     return out.toString();
   }
 
-  private static void write(StringBuilder out, JsonNode v, int depth, boolean pretty, boolean sortKeys) {
+  private static void write(
+      StringBuilder out, JsonNode v, int depth, boolean pretty, boolean sortKeys) {
     if (v == null || v.isNull() || v.isMissingNode()) {
       out.append("null");
     } else if (v.isTextual()) {
@@ -92,7 +93,10 @@ public final class JsText {
     }
   }
 
-  /** JavaScript's Number.prototype.toString for finite doubles (JSON.stringify prints null otherwise). */
+  /**
+   * JavaScript's Number.prototype.toString for finite doubles (JSON.stringify prints null
+   * otherwise).
+   */
   static String jsNumber(double d) {
     if (Double.isNaN(d) || Double.isInfinite(d)) {
       return "null";
@@ -111,7 +115,10 @@ public final class JsText {
       mantissa = mantissa.substring(0, mantissa.length() - 2);
     }
     if (exponent >= -6 && exponent < 21) {
-      return new java.math.BigDecimal(d).round(new java.math.MathContext(17)).stripTrailingZeros().toPlainString();
+      return new java.math.BigDecimal(d)
+          .round(new java.math.MathContext(17))
+          .stripTrailingZeros()
+          .toPlainString();
     }
     return mantissa + "e" + (exponent > 0 ? "+" : "") + exponent;
   }

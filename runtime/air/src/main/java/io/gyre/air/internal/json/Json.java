@@ -10,8 +10,7 @@ import java.io.UncheckedIOException;
 /** The one Jackson mapper of the interpreter: JSON bytes in and out of the particle data. */
 public final class Json {
   public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper(new JsonFactory());
+  private static final ObjectMapper MAPPER = new ObjectMapper(new JsonFactory());
 
   private Json() {}
 
