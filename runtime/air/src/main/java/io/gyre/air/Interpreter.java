@@ -14,6 +14,9 @@ import java.util.Map;
 public final class Interpreter {
   private static final int PARSE_CACHE_SIZE = 256;
 
+  /** The code of an error the interpreter did not foresee (a bug, or a value nested too deep). */
+  public static final int INTERNAL_ERROR = 20000;
+
   private final AirLimits limits;
   private final ParseCache parseCache = new ParseCache(PARSE_CACHE_SIZE);
 
@@ -45,6 +48,16 @@ public final class Interpreter {
       byte[] incomingData,
       Map<Integer, CallResult> callResults,
       RunContext context) {
-    return Run.execute(limits, parseCache, script, prevData, incomingData, callResults, context);
+    try {
+      return Run.execute(limits, parseCache, script, prevData, incomingData, callResults, context);
+    } catch (RuntimeException | StackOverflowError e) {
+      // never let a bug or a pathological value escape as an exception: the peer keeps its data
+      return new Outcome(
+          prevData,
+          java.util.List.of(),
+          java.util.List.of(),
+          java.util.Optional.of(
+              new InterpreterError(INTERNAL_ERROR, "internal interpreter error: " + e)));
+    }
   }
 }

@@ -14,10 +14,10 @@ public final class DataIndex {
   public record Entry(int rank, int type, byte[] buf, int offset, int end) {}
 
   private final List<Batch> batches;
-  private final Map<Long, Entry> results = new HashMap<>();
-  private final Map<Long, Integer> apRanks = new HashMap<>();
-  private final Map<Long, Boolean> sent = new HashMap<>();
-  private final Map<Long, Integer> pendingByKey = new HashMap<>();
+  private final LongMap<Entry> results = new LongMap<>(64);
+  private final LongMap<Integer> apRanks = new LongMap<>(64);
+  private final LongMap<Boolean> sent = new LongMap<>(64);
+  private final LongMap<Integer> pendingByKey = new LongMap<>(64);
   private final Map<Integer, Long> pendingById = new HashMap<>();
   private int lastRequestId;
 

@@ -1,6 +1,7 @@
 package io.gyre.air.internal.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -120,19 +121,66 @@ public final class ParticleData {
     if (batches.isEmpty()) {
       return new byte[0];
     }
-    int total = MAGIC.length + 1 + 5;
+    int total = MAGIC.length + 1 + varintSize(batches.size());
     for (Batch batch : batches) {
-      total += batch.length() + 5;
+      total += varintSize(batch.length()) + batch.length();
     }
-    ByteWriter out = new ByteWriter(total);
-    out.write(MAGIC);
-    out.write(VERSION);
-    out.varint(batches.size());
+    byte[] out = new byte[total];
+    System.arraycopy(MAGIC, 0, out, 0, MAGIC.length);
+    out[MAGIC.length] = VERSION;
+    int pos = writeVarint(out, MAGIC.length + 1, batches.size());
     for (Batch batch : batches) {
-      out.varint(batch.length());
-      out.write(batch.buffer(), batch.start(), batch.length());
+      pos = writeVarint(out, pos, batch.length());
+      System.arraycopy(batch.buffer(), batch.start(), out, pos, batch.length());
+      pos += batch.length();
     }
-    return out.toByteArray();
+    return out;
+  }
+
+  /**
+   * Encodes this data when its first {@code prefixBatches} batches are exactly those of {@code
+   * prefix} (this peer's previous data): copies {@code prefix} in one go and appends the rest,
+   * instead of re-walking every batch.
+   */
+  public byte[] encodeExtending(byte[] prefix, int prefixBatches) {
+    int headerEnd = MAGIC.length + 1;
+    if (prefix.length == 0
+        || prefixBatches == 0
+        || varintSize(prefixBatches) != varintSize(batches.size())) {
+      return encode();
+    }
+    int total = prefix.length;
+    for (int i = prefixBatches; i < batches.size(); i++) {
+      total += varintSize(batches.get(i).length()) + batches.get(i).length();
+    }
+    byte[] out = Arrays.copyOf(prefix, total);
+    writeVarint(out, headerEnd, batches.size());
+    int pos = prefix.length;
+    for (int i = prefixBatches; i < batches.size(); i++) {
+      Batch batch = batches.get(i);
+      pos = writeVarint(out, pos, batch.length());
+      System.arraycopy(batch.buffer(), batch.start(), out, pos, batch.length());
+      pos += batch.length();
+    }
+    return out;
+  }
+
+  private static int varintSize(int value) {
+    int size = 1;
+    while ((value & ~0x7F) != 0) {
+      value >>>= 7;
+      size++;
+    }
+    return size;
+  }
+
+  private static int writeVarint(byte[] out, int pos, int value) {
+    while ((value & ~0x7F) != 0) {
+      out[pos++] = (byte) ((value & 0x7F) | 0x80);
+      value >>>= 7;
+    }
+    out[pos++] = (byte) value;
+    return pos;
   }
 
   /** The set of batch hashes, for comparing datas regardless of arrival order. */

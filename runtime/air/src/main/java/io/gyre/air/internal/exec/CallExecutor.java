@@ -121,7 +121,7 @@ final class CallExecutor {
       byte[] json = st.callResultJson.get(requestId);
       st.newBatch.callOk(key, json);
       st.index.putResult(key, new DataIndex.Entry(rank, Records.CALL_OK, json, 0, json.length));
-      output(m, call, Val.lazy(json, 0, json.length, tetraplet), rank, key);
+      output(m, call, Val.fresh(result.result(), json, tetraplet), rank, key);
     } else {
       String message = JsText.pretty(result.result());
       st.newBatch.callFailed(key, result.retCode(), message);

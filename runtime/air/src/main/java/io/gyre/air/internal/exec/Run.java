@@ -118,8 +118,10 @@ public final class Run {
     }
     ParticleData data;
     int added;
+    int prevBatches;
     try {
       data = ParticleData.decode(prevData);
+      prevBatches = data.batches().size();
       added = data.mergeVerified(ParticleData.decode(incomingData), context.particleId());
     } catch (DataFormatException e) {
       return failed(
@@ -162,7 +164,7 @@ public final class Run {
         data.addSealed(
             BatchSigner.seal(context.peerKey(), context.particleId(), body, body.length));
       }
-      out = data.encode();
+      out = data.encodeExtending(prevData, prevBatches);
     }
     if (error != null) {
       return new Outcome(

@@ -29,6 +29,11 @@ final class Val {
     return new Val(node, null, 0, 0, tetraplet);
   }
 
+  /** A value that just arrived: its node and its JSON bytes are both at hand. */
+  static Val fresh(JsonNode node, byte[] json, Tetraplet tetraplet) {
+    return new Val(node, json, 0, json.length, tetraplet);
+  }
+
   static Val lazy(byte[] buf, int offset, int length, Tetraplet tetraplet) {
     return new Val(null, buf, offset, length, tetraplet);
   }

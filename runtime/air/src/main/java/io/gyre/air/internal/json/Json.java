@@ -23,10 +23,6 @@ public final class Json {
   }
 
   public static byte[] bytes(JsonNode node) {
-    try {
-      return MAPPER.writeValueAsBytes(node);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JsonWriter.bytes(node);
   }
 }
