@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gyre.air.testing.CaseRunner;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.gyre.air.conformance.ConformanceCase;
+import io.gyre.air.conformance.ConformanceCases;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,20 +15,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class AirParserTest {
 
-  static Stream<Path> corpus() throws Exception {
-    return Files.list(CaseRunner.casesDir())
-        .sorted()
-        .filter(d -> Files.exists(d.resolve("case.json")));
+  static Stream<ConformanceCase> corpus() {
+    return ConformanceCases.load().stream().filter(ConformanceCase::runnable);
   }
 
   @ParameterizedTest
   @MethodSource("corpus")
-  void parsesEveryScriptOfTheRealCompiler(Path dir) throws Exception {
-    JsonNode c = new ObjectMapper().readTree(dir.resolve("case.json").toFile());
-    if (!c.has("air")) {
-      return;
-    }
-    AirScript script = AirParser.parse(c.get("air").asText());
+  void parsesEveryScriptOfTheRealCompiler(ConformanceCase kase) {
+    AirScript script = AirParser.parse(kase.json().get("air").asText());
     assertInstanceOf(Instruction.Xor.class, script.root(), "compiled functions are wrapped in xor");
     assertTrue(AstPrinter.print(script).contains("errorHandlingSrv"));
   }
