@@ -12,24 +12,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 
 /**
  * An in-memory network of peers that runs one particle to quiescence: each peer keeps its own data
  * and merges what arrives; delivery order follows the setup's seed; time is virtual.
  *
- * <p>Seed 0 is run-air's order: a FIFO queue, next peers sorted. Any other seed picks the next
- * delivery at random among those due. A service reply with a delay arrives when the virtual clock
- * reaches it; the clock jumps forward when nothing else is due. A run that fails is recorded, its
- * data is not kept and nothing is sent or called (as js-client does); sends to peers outside the
- * simulation are recorded as undelivered.
+ * <p>Seed 0 is run-air's order: a FIFO queue, next peers sorted, each run's call results queued
+ * after its sends. Any other seed picks the next delivery at random among those pending. A service
+ * reply's delay ({@code peer.timeout}) advances the virtual clock by that much while the call is
+ * made, as run-air's awaited mock does in real time, without reordering the queue; TTL expiry is
+ * checked against the clock. A run that fails is recorded, its data is not kept and nothing is sent
+ * or called (as js-client does); sends to peers outside the simulation are recorded as undelivered.
  */
 public final class Simulator {
   private Simulator() {}
 
   /** A pending delivery: data from another peer, or call results for a peer, due at a time. */
   private record Delivery(
-      String peer, byte[] data, Map<Integer, CallResult> results, String from, long dueMs) {}
+      String peer, byte[] data, Map<Integer, CallResult> results, String from) {}
 
   public static SimulationResult run(String script, SimulationSetup setup, ServiceHost services) {
     Map<String, KeyPair> keys = new LinkedHashMap<>();
@@ -45,7 +45,7 @@ public final class Simulator {
     }
     Random random = new Random(setup.seed());
     List<Delivery> queue = new ArrayList<>();
-    queue.add(new Delivery(initPeer, new byte[0], Map.of(), "", 0));
+    queue.add(new Delivery(initPeer, new byte[0], Map.of(), ""));
     List<SimulationResult.Call> calls = new ArrayList<>();
     List<SimulationResult.FailedRun> failed = new ArrayList<>();
     List<SimulationResult.Undelivered> undelivered = new ArrayList<>();
@@ -55,12 +55,7 @@ public final class Simulator {
     int hops = 0;
     long bytesSent = 0;
     while (!queue.isEmpty() && step < setup.maxSteps()) {
-      long due = Long.MAX_VALUE;
-      for (Delivery d : queue) {
-        due = Math.min(due, d.dueMs());
-      }
-      elapsed = Math.max(elapsed, due);
-      Delivery item = queue.remove(pick(queue, elapsed, setup.seed(), random));
+      Delivery item = queue.remove(setup.seed() == 0 ? 0 : random.nextInt(queue.size()));
       step++;
       String peer = item.peer();
       long now = setup.timestampMs() + elapsed;
@@ -102,15 +97,18 @@ public final class Simulator {
         hops++;
         bytesSent += outcome.data().length;
         if (keys.containsKey(next)) {
-          queue.add(new Delivery(next, outcome.data(), Map.of(), peer, elapsed));
+          queue.add(new Delivery(next, outcome.data(), Map.of(), peer));
         } else {
           undelivered.add(new SimulationResult.Undelivered(step, peer, next));
         }
       }
-      Map<Long, Map<Integer, CallResult>> byDelay = new TreeMap<>();
+      Map<Integer, CallResult> results = new LinkedHashMap<>();
       for (CallRequest request : outcome.callRequests()) {
         ServiceReply reply =
-            services.call(new SimulatedCall(peer, request, setup.particleId(), initPeer, now));
+            services.call(
+                new SimulatedCall(
+                    peer, request, setup.particleId(), initPeer, setup.timestampMs() + elapsed));
+        elapsed += reply.delayMs();
         calls.add(
             new SimulationResult.Call(
                 step,
@@ -122,41 +120,18 @@ public final class Simulator {
                 reply.result().retCode(),
                 reply.result().result()));
         if (setup.oneResultPerRun()) {
-          queue.add(
-              new Delivery(
-                  peer,
-                  new byte[0],
-                  Map.of(request.key(), reply.result()),
-                  peer,
-                  elapsed + reply.delayMs()));
+          queue.add(new Delivery(peer, new byte[0], Map.of(request.key(), reply.result()), peer));
         } else {
-          byDelay
-              .computeIfAbsent(reply.delayMs(), d -> new LinkedHashMap<>())
-              .put(request.key(), reply.result());
+          results.put(request.key(), reply.result());
         }
       }
-      for (Map.Entry<Long, Map<Integer, CallResult>> group : byDelay.entrySet()) {
-        queue.add(
-            new Delivery(peer, new byte[0], group.getValue(), peer, elapsed + group.getKey()));
+      if (!results.isEmpty()) {
+        queue.add(new Delivery(peer, new byte[0], results, peer));
       }
     }
     Map<String, Integer> finalBytes = new HashMap<>();
     prevData.forEach((peer, data) -> finalBytes.put(peer, data.length));
     return new SimulationResult(
         queue.isEmpty(), step, calls, failed, undelivered, trace, finalBytes, hops, bytesSent);
-  }
-
-  /** Seed 0: the first due delivery (FIFO); other seeds: a random due one. */
-  private static int pick(List<Delivery> queue, long now, long seed, Random random) {
-    List<Integer> due = new ArrayList<>();
-    for (int i = 0; i < queue.size(); i++) {
-      if (queue.get(i).dueMs() <= now) {
-        if (seed == 0) {
-          return i;
-        }
-        due.add(i);
-      }
-    }
-    return due.get(random.nextInt(due.size()));
   }
 }

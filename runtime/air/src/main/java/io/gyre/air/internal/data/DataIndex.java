@@ -69,6 +69,8 @@ public final class DataIndex {
         case Records.SENT -> sent.put(key, Boolean.TRUE);
         case Records.PENDING -> {
           int requestId = in.length();
+          // the call's own peer has it in hand: nobody else sends the particle there for it
+          sent.put(key, Boolean.TRUE);
           if (!mineKnown) {
             mine = batch.author().equals(currentPeer);
             mineKnown = true;
