@@ -106,10 +106,6 @@ public final class ParticleData {
     return false;
   }
 
-  public void add(Batch batch) {
-    batches.add(batch);
-  }
-
   /** Adds a freshly sealed batch (see {@link BatchSigner#seal}). */
   public Batch addSealed(byte[] sealed) {
     Batch batch = new Batch(sealed, 0, sealed.length);

@@ -16,7 +16,6 @@ final class AirError {
   static final int USER = 10006;
   static final int LENS = 10007;
   static final int INVALID_ERROR_OBJECT = 10008;
-  static final int NOT_INITIALIZED_AFTER_NEW = 10009;
   static final int LENGTH_NON_ARRAY = 10010;
   static final int NON_STRING_TRIPLET = 10011;
   static final int STREAM_MAP = 10012;

@@ -7,7 +7,6 @@ final class Frame {
   Instruction instruction;
   int phase;
   boolean flag;
-  boolean otherFlag;
   int position;
   long saved;
   AirError error;
@@ -17,7 +16,6 @@ final class Frame {
     this.instruction = instruction;
     this.phase = 0;
     this.flag = false;
-    this.otherFlag = false;
     this.position = 0;
     this.saved = 0;
     this.error = null;

@@ -15,6 +15,7 @@ import io.gyre.air.syntax.AirScript;
 import io.gyre.air.syntax.AirSyntaxException;
 import io.gyre.air.syntax.ParseCache;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,16 @@ public final class Run {
   public static final int UNPROCESSED_CALL_RESULT = 30000;
   public static final int PARTICLE_EXPIRED = 40000;
 
+  /** A run refused before or after execution, with its code and message. */
+  private static final class Refused extends RuntimeException {
+    final int code;
+
+    Refused(int code, String message) {
+      super(message, null, false, false);
+      this.code = code;
+    }
+  }
+
   private Run() {}
 
   public static Outcome execute(
@@ -46,13 +57,61 @@ public final class Run {
       byte[] incomingData,
       Map<Integer, CallResult> callResults,
       RunContext context) {
-    int scriptBytes =
+    try {
+      checkLimits(limits, script, incomingData, context);
+      Map<Integer, byte[]> resultJson = resultsAsJson(limits, callResults);
+      AirScript air = parse(cache, script);
+      ParticleData data = decode(prevData);
+      int prevBatches = data.batches().size();
+      int added = merge(data, incomingData, context.particleId());
+      DataIndex index = DataIndex.of(data, context.currentPeerId());
+      for (Integer requestId : callResults.keySet()) {
+        if (!index.isPendingRequest(requestId)) {
+          throw unprocessed(callResults.keySet());
+        }
+      }
+      ExecutionState st = new ExecutionState(context, limits, index, callResults, resultJson);
+      AirError error;
+      try {
+        error = new Machine(st).run(air.root());
+      } catch (AirException e) {
+        error = e.error;
+      }
+      if (error != null && !error.catchable) {
+        throw new Refused(error.code, error.message);
+      }
+      if (error == null && st.consumedResults.size() != callResults.size()) {
+        TreeSet<Integer> left = new TreeSet<>(callResults.keySet());
+        left.removeAll(st.consumedResults);
+        throw unprocessed(left);
+      }
+      byte[] out = seal(st, data, prevData, prevBatches, added, context);
+      if (error != null) {
+        // an uncaught catchable error: AquaVM still returns the data, but nothing is sent
+        return new Outcome(
+            out,
+            List.of(),
+            List.of(),
+            Optional.of(new InterpreterError(error.code, error.message)));
+      }
+      return new Outcome(out, st.callRequests, List.copyOf(st.nextPeers), Optional.empty());
+    } catch (Refused refused) {
+      return new Outcome(
+          prevData,
+          List.of(),
+          List.of(),
+          Optional.of(new InterpreterError(refused.code, refused.getMessage())));
+    }
+  }
+
+  private static void checkLimits(
+      AirLimits limits, String script, byte[] incoming, RunContext context) {
+    long scriptBytes =
         script.length() <= limits.maxScriptBytes() / 3
             ? script.length()
             : script.getBytes(StandardCharsets.UTF_8).length;
     if (scriptBytes > limits.maxScriptBytes()) {
-      return failed(
-          prevData,
+      throw new Refused(
           SCRIPT_TOO_LARGE,
           "air size: "
               + scriptBytes
@@ -60,19 +119,17 @@ public final class Run {
               + limits.maxScriptBytes()
               + " bytes");
     }
-    if (incomingData.length > limits.maxDataBytes()) {
-      return failed(
-          prevData,
+    if (incoming.length > limits.maxDataBytes()) {
+      throw new Refused(
           DATA_TOO_LARGE,
           "Current_data particle size: "
-              + incomingData.length
+              + incoming.length
               + " bytes is bigger than the limit allowed: "
               + limits.maxDataBytes()
               + " bytes");
     }
     if (context.expired()) {
-      return failed(
-          prevData,
+      throw new Refused(
           PARTICLE_EXPIRED,
           "particle expired: its ttl of "
               + context.ttlMs()
@@ -81,31 +138,37 @@ public final class Run {
               + ", the time now is "
               + context.nowMs());
     }
-    Map<Integer, byte[]> resultJson = new HashMap<>(callResults.size() * 2);
-    for (Map.Entry<Integer, CallResult> entry : callResults.entrySet()) {
+  }
+
+  /** Each successful result as the JSON bytes the data will hold, checked against the limit. */
+  private static Map<Integer, byte[]> resultsAsJson(
+      AirLimits limits, Map<Integer, CallResult> results) {
+    Map<Integer, byte[]> json = new HashMap<>(results.size() * 2);
+    for (Map.Entry<Integer, CallResult> entry : results.entrySet()) {
       if (entry.getValue().succeeded()) {
-        byte[] json = Json.bytes(entry.getValue().result());
-        if (json.length > limits.maxCallResultBytes()) {
-          return failed(
-              prevData,
+        byte[] bytes = Json.bytes(entry.getValue().result());
+        if (bytes.length > limits.maxCallResultBytes()) {
+          throw new Refused(
               CALL_RESULT_TOO_LARGE,
               "Call result size is bigger than the limit allowed: "
                   + limits.maxCallResultBytes()
                   + " bytes (call "
                   + entry.getKey()
                   + " has "
-                  + json.length
+                  + bytes.length
                   + ")");
         }
-        resultJson.put(entry.getKey(), json);
+        json.put(entry.getKey(), bytes);
       }
     }
-    AirScript air;
+    return json;
+  }
+
+  private static AirScript parse(ParseCache cache, String script) {
     try {
-      air = cache.parse(script);
+      return cache.parse(script);
     } catch (AirSyntaxException e) {
-      return failed(
-          prevData,
+      throw new Refused(
           PARSE_ERROR,
           "air can't be parsed:\n"
               + e.line()
@@ -116,74 +179,48 @@ public final class Run {
               + "\n  "
               + e.offendingText());
     }
-    ParticleData data;
-    int added;
-    int prevBatches;
-    try {
-      data = ParticleData.decode(prevData);
-      prevBatches = data.batches().size();
-      added = data.mergeVerified(ParticleData.decode(incomingData), context.particleId());
-    } catch (DataFormatException e) {
-      return failed(
-          prevData, DATA_ERROR, "an error occurred while data deserialization: " + e.getMessage());
-    } catch (SignatureMismatchException e) {
-      return failed(prevData, SIGNATURE_MISMATCH, e.getMessage());
-    }
-    ExecutionState st;
-    AirError error;
-    try {
-      DataIndex index = DataIndex.of(data, context.currentPeerId());
-      st = new ExecutionState(context, limits, index, callResults, resultJson);
-      for (Integer requestId : callResults.keySet()) {
-        if (!index.isPendingRequest(requestId)) {
-          return unprocessed(prevData, callResults.keySet());
-        }
-      }
-      error = new Machine(st).run(air.root());
-    } catch (DataFormatException e) {
-      return failed(
-          prevData, DATA_ERROR, "an error occurred while data deserialization: " + e.getMessage());
-    } catch (AirException e) {
-      error = e.error;
-      return failed(prevData, error.code, error.message);
-    }
-    if (error != null && !error.catchable) {
-      return failed(prevData, error.code, error.message);
-    }
-    if (error == null && st.consumedResults.size() != callResults.size()) {
-      TreeSet<Integer> left = new TreeSet<>(callResults.keySet());
-      left.removeAll(st.consumedResults);
-      return unprocessed(prevData, left);
-    }
-    byte[] out;
-    if (st.newBatch.isEmpty() && added == 0) {
-      out = prevData;
-    } else {
-      if (!st.newBatch.isEmpty()) {
-        byte[] body = st.newBatch.body();
-        data.addSealed(
-            BatchSigner.seal(context.peerKey(), context.particleId(), body, body.length));
-      }
-      out = data.encodeExtending(prevData, prevBatches);
-    }
-    if (error != null) {
-      return new Outcome(
-          out, List.of(), List.of(), Optional.of(new InterpreterError(error.code, error.message)));
-    }
-    return new Outcome(out, st.callRequests, List.copyOf(st.nextPeers), Optional.empty());
   }
 
-  private static Outcome unprocessed(byte[] prevData, java.util.Collection<Integer> ids) {
-    return failed(
-        prevData,
+  private static ParticleData decode(byte[] bytes) {
+    try {
+      return ParticleData.decode(bytes);
+    } catch (DataFormatException e) {
+      throw new Refused(
+          DATA_ERROR, "an error occurred while data deserialization: " + e.getMessage());
+    }
+  }
+
+  private static int merge(ParticleData data, byte[] incoming, String particleId) {
+    try {
+      return data.mergeVerified(decode(incoming), particleId);
+    } catch (SignatureMismatchException e) {
+      throw new Refused(SIGNATURE_MISMATCH, e.getMessage());
+    }
+  }
+
+  /** The new data: the previous bytes when nothing changed, else with this run's signed batch. */
+  private static byte[] seal(
+      ExecutionState st,
+      ParticleData data,
+      byte[] prevData,
+      int prevBatches,
+      int added,
+      RunContext context) {
+    if (st.newBatch.isEmpty() && added == 0) {
+      return prevData;
+    }
+    if (!st.newBatch.isEmpty()) {
+      byte[] body = st.newBatch.body();
+      data.addSealed(BatchSigner.seal(context.peerKey(), context.particleId(), body, body.length));
+    }
+    return data.encodeExtending(prevData, prevBatches);
+  }
+
+  private static Refused unprocessed(Collection<Integer> ids) {
+    return new Refused(
         UNPROCESSED_CALL_RESULT,
         "after finishing execution of supplied AIR, there are some unprocessed call results: `"
             + new TreeSet<>(ids)
             + "`, probably a wrong call_id used");
-  }
-
-  private static Outcome failed(byte[] prevData, int code, String message) {
-    return new Outcome(
-        prevData, List.of(), List.of(), Optional.of(new InterpreterError(code, message)));
   }
 }

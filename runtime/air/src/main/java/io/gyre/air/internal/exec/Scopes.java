@@ -54,13 +54,11 @@ final class Scopes {
               "variable with name '" + name + "' wasn't defined during script execution"));
     }
     if (top.value == null) {
-      if (top.fromNew) {
-        // not set yet after new: wait for it like any value that has not arrived
-        throw new AirException(
-            AirError.catchable(
-                AirError.VARIABLE_NOT_FOUND,
-                "variable with name '" + name + "' wasn't defined during script execution"));
-      }
+      // cleared by new and not set again yet: wait for it like any value that has not arrived
+      throw new AirException(
+          AirError.catchable(
+              AirError.VARIABLE_NOT_FOUND,
+              "variable with name '" + name + "' wasn't defined during script execution"));
     }
     return top.value;
   }

@@ -52,8 +52,4 @@ final class Val {
     }
     return Json.bytes(node);
   }
-
-  Val withTetraplet(Tetraplet other) {
-    return new Val(node, buf, offset, length, other);
-  }
 }

@@ -31,7 +31,7 @@ import net.jqwik.api.constraints.Size;
  * The data is a CRDT: three peers fill one stream concurrently, a fourth merges their datas in
  * every order and gets the same batches and the same stream; a tampered batch is refused.
  */
-class ParticleDataProperties {
+class ParticleDataPropertiesTest {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final KeyPair INIT = KeyPair.fromSeedName("init");
   private static final List<KeyPair> WRITERS =
