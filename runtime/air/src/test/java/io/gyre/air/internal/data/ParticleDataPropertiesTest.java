@@ -98,29 +98,8 @@ class ParticleDataPropertiesTest {
       byte[] incoming,
       Map<String, Integer> calls,
       List<JsonNode> out) {
-    Outcome outcome = interpreter.run(air, prev, incoming, Map.of(), context(peer));
-    while (true) {
-      assertTrue(outcome.succeeded(), () -> outcome.error().toString());
-      if (outcome.callRequests().isEmpty()) {
-        return outcome.data();
-      }
-      Map<Integer, CallResult> results = new HashMap<>();
-      for (CallRequest request : outcome.callRequests()) {
-        calls.merge(
-            peer.peerId() + "/" + request.functionName() + "/" + request.arguments(),
-            1,
-            Integer::sum);
-        if (request.functionName().equals("out")) {
-          out.add(request.arguments().get(0));
-        }
-        results.put(
-            request.key(),
-            CallResult.ok(
-                request.arguments().isEmpty() ? NODES.textNode("ok") : request.arguments().get(0)));
-      }
-      Outcome next = interpreter.run(air, outcome.data(), new byte[0], results, context(peer));
-      return settleFrom(interpreter, air, peer, next, calls, out);
-    }
+    Outcome first = interpreter.run(air, prev, incoming, Map.of(), context(peer));
+    return settleFrom(interpreter, air, peer, first, calls, out);
   }
 
   private static byte[] settleFrom(
