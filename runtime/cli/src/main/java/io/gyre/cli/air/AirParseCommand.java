@@ -4,12 +4,15 @@ import io.gyre.air.syntax.AirParser;
 import io.gyre.air.syntax.AirSyntaxException;
 import io.gyre.air.syntax.AstPrinter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code gyre air parse FILE.air}: prints the parsed instruction tree, or the error with its place.
@@ -24,21 +27,29 @@ public final class AirParseCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE.air", description = "the AIR script")
   Path file;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
     String source;
     try {
       source = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      System.err.println("gyre air parse: cannot read " + file + ": " + e.getMessage());
+      spec.commandLine()
+          .getErr()
+          .println("gyre air parse: cannot read " + file + ": " + e.getMessage());
       return 2;
     }
     try {
-      System.out.print(AstPrinter.print(AirParser.parse(source)));
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(AstPrinter.print(AirParser.parse(source)));
+      out.flush();
       return 0;
     } catch (AirSyntaxException e) {
-      System.err.println(file + ":" + e.line() + ":" + e.column() + ": " + e.reason());
-      System.err.println("  " + e.offendingText());
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(file + ":" + e.line() + ":" + e.column() + ": " + e.reason());
+      err.println("  " + e.offendingText());
+      err.flush();
       return 1;
     }
   }
