@@ -6,15 +6,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One peer's signed contribution to a particle's data: what one run of the interpreter added. On
- * the wire: {@code hash(32) | author public key(32) | signature(64) | body}, where {@code hash} is
- * SHA-256 of the body and the signature is Ed25519 over {@code "gyre-air/1" | particle id | 0 |
- * hash}. Batches are immutable and never re-encoded: merging copies their bytes.
+ * the wire: {@code hash(32) | author public key(32) | signature(64) | prev(32) | body}, where
+ * {@code prev} is the hash of the author's previous batch (zeros for its first), {@code hash} is
+ * SHA-256 of {@code prev | body}, and the signature is Ed25519 over {@code "gyre-air/1" | particle
+ * id | 0 | hash}. An author's batches thus form a hash chain: checking the signature of the newest
+ * one vouches for the ones it links to. Batches are immutable and never re-encoded: merging copies
+ * their bytes.
  */
 public final class Batch {
   static final int HASH = 32;
   static final int KEY = 32;
   static final int SIGNATURE = 64;
-  static final int HEADER = HASH + KEY + SIGNATURE;
+  static final int PREV = 32;
+  static final int HEADER = HASH + KEY + SIGNATURE + PREV;
+  static final byte[] NO_PREVIOUS = new byte[PREV];
   private static final ConcurrentHashMap<KeyBytes, String> PEER_IDS = new ConcurrentHashMap<>();
 
   private final byte[] buf;
@@ -51,6 +56,40 @@ public final class Batch {
     return start + HEADER;
   }
 
+  /** Where the hashed bytes ({@code prev | body}) start. */
+  int hashedStart() {
+    return start + HASH + KEY + SIGNATURE;
+  }
+
+  /** True when this batch's {@code prev} is {@code other}'s hash. */
+  boolean follows(Batch other) {
+    return Arrays.equals(
+        buf, hashedStart(), hashedStart() + PREV, other.buf, other.start, other.start + HASH);
+  }
+
+  /** The first eight bytes of {@code prev}, for hash lookups. */
+  long prevPrefix() {
+    long value = 0;
+    for (int i = 0; i < 8; i++) {
+      value = (value << 8) | (buf[hashedStart() + i] & 0xFF);
+    }
+    return value;
+  }
+
+  boolean sameAuthor(Batch other) {
+    return Arrays.equals(
+        buf,
+        start + HASH,
+        start + HASH + KEY,
+        other.buf,
+        other.start + HASH,
+        other.start + HASH + KEY);
+  }
+
+  boolean authoredBy(byte[] publicKey) {
+    return Arrays.equals(buf, start + HASH, start + HASH + KEY, publicKey, 0, KEY);
+  }
+
   boolean sameHash(Batch other) {
     return Arrays.equals(buf, start, start + HASH, other.buf, other.start, other.start + HASH);
   }
@@ -73,7 +112,7 @@ public final class Batch {
   }
 
   byte[] signature() {
-    return Arrays.copyOfRange(buf, start + HASH + KEY, start + HEADER);
+    return Arrays.copyOfRange(buf, start + HASH + KEY, start + HASH + KEY + SIGNATURE);
   }
 
   /** The author's peer id ({@code 12D3KooW…}), cached per key. */

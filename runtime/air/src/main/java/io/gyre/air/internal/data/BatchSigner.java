@@ -21,29 +21,37 @@ public final class BatchSigner {
 
   private BatchSigner() {}
 
-  /** Seals {@code body} into an encoded batch signed by {@code key} for {@code particleId}. */
-  public static byte[] seal(KeyPair key, String particleId, byte[] body, int bodyLength) {
+  /**
+   * Seals {@code body} into an encoded batch signed by {@code key} for {@code particleId}, linked
+   * to {@code previous}, the hash of the author's previous batch ({@link Batch#NO_PREVIOUS} for its
+   * first).
+   */
+  public static byte[] seal(
+      KeyPair key, String particleId, byte[] previous, byte[] body, int bodyLength) {
+    byte[] batch = new byte[Batch.HEADER + bodyLength];
+    int hashed = Batch.HASH + Batch.KEY + Batch.SIGNATURE;
+    System.arraycopy(previous, 0, batch, hashed, Batch.PREV);
+    System.arraycopy(body, 0, batch, Batch.HEADER, bodyLength);
     MessageDigest sha = SHA256.get();
-    sha.update(body, 0, bodyLength);
+    sha.update(batch, hashed, batch.length - hashed);
     byte[] hash = sha.digest();
     byte[] signature = key.sign(message(particleId, hash));
-    byte[] batch = new byte[Batch.HEADER + bodyLength];
     System.arraycopy(hash, 0, batch, 0, Batch.HASH);
     System.arraycopy(key.publicKey(), 0, batch, Batch.HASH, Batch.KEY);
     System.arraycopy(signature, 0, batch, Batch.HASH + Batch.KEY, Batch.SIGNATURE);
-    System.arraycopy(body, 0, batch, Batch.HEADER, bodyLength);
     return batch;
   }
 
-  /** True when the batch's hash matches its body and its author signed it for this particle. */
-  static boolean verify(Batch batch, String particleId) {
+  /** True when the batch's hash matches its {@code prev | body}. */
+  static boolean hashMatches(Batch batch) {
     MessageDigest sha = SHA256.get();
-    sha.update(batch.buffer(), batch.bodyStart(), batch.end() - batch.bodyStart());
-    byte[] hash = sha.digest();
-    if (!Arrays.equals(hash, batch.hash())) {
-      return false;
-    }
-    return KeyPair.verify(batch.publicKey(), message(particleId, hash), batch.signature());
+    sha.update(batch.buffer(), batch.hashedStart(), batch.end() - batch.hashedStart());
+    return Arrays.equals(sha.digest(), batch.hash());
+  }
+
+  /** True when the batch's author signed its hash for this particle. */
+  static boolean signatureValid(Batch batch, String particleId) {
+    return KeyPair.verify(batch.publicKey(), message(particleId, batch.hash()), batch.signature());
   }
 
   private static byte[] message(String particleId, byte[] hash) {

@@ -62,8 +62,10 @@ public final class ParticleData {
   }
 
   /**
-   * Adds the batches of {@code incoming} this data lacks, checking each one's signature. Batches
-   * already present (same hash) are neither re-verified nor copied.
+   * Adds the batches of {@code incoming} this data lacks, checking them. Batches already present
+   * (same hash) are neither re-verified nor copied. Each new batch's hash must match its bytes; per
+   * author, only the newest new batch's signature is checked (Ed25519), since it vouches through
+   * the hash chain for the author's batches it links to.
    *
    * @return how many batches were added
    * @throws SignatureMismatchException naming the author of a batch that does not verify
@@ -76,25 +78,54 @@ public final class ParticleData {
     for (Batch batch : batches) {
       known.put(batch.hashPrefix(), batch);
     }
-    int added = 0;
+    List<Batch> fresh = new ArrayList<>();
+    Map<Long, Batch> freshByHash = new HashMap<>();
     for (Batch batch : incoming.batches) {
       Batch same = known.get(batch.hashPrefix());
       if (same != null && (same.sameHash(batch) || containsSameHash(batch))) {
         continue;
       }
-      if (!BatchSigner.verify(batch, particleId)) {
-        throw new SignatureMismatchException(
-            "signature mismatch: the data that peer "
-                + batch.author()
-                + " added does not verify for particle '"
-                + particleId
-                + "' (tampered or signed for another particle)");
+      if (!BatchSigner.hashMatches(batch)) {
+        throw mismatch(batch, particleId);
       }
-      batches.add(batch);
+      fresh.add(batch);
       known.putIfAbsent(batch.hashPrefix(), batch);
-      added++;
+      freshByHash.putIfAbsent(batch.hashPrefix(), batch);
     }
-    return added;
+    java.util.Set<Batch> vouched =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Batch batch : fresh) {
+      Batch previous = freshByHash.get(batch.prevPrefix());
+      if (previous != null && batch.follows(previous) && batch.sameAuthor(previous)) {
+        vouched.add(previous);
+      }
+    }
+    for (Batch batch : fresh) {
+      if (!vouched.contains(batch) && !BatchSigner.signatureValid(batch, particleId)) {
+        throw mismatch(batch, particleId);
+      }
+    }
+    batches.addAll(fresh);
+    return fresh.size();
+  }
+
+  private static SignatureMismatchException mismatch(Batch batch, String particleId) {
+    return new SignatureMismatchException(
+        "signature mismatch: the data that peer "
+            + batch.author()
+            + " added does not verify for particle '"
+            + particleId
+            + "' (tampered or signed for another particle)");
+  }
+
+  /** The hash of {@code author}'s newest batch here, or {@link Batch#NO_PREVIOUS}. */
+  public byte[] latestHashBy(byte[] authorPublicKey) {
+    for (int i = batches.size() - 1; i >= 0; i--) {
+      if (batches.get(i).authoredBy(authorPublicKey)) {
+        return batches.get(i).hash();
+      }
+    }
+    return Batch.NO_PREVIOUS;
   }
 
   private boolean containsSameHash(Batch candidate) {

@@ -211,7 +211,9 @@ public final class Run {
     }
     if (!st.newBatch.isEmpty()) {
       byte[] body = st.newBatch.body();
-      data.addSealed(BatchSigner.seal(context.peerKey(), context.particleId(), body, body.length));
+      byte[] previous = data.latestHashBy(context.peerKey().publicKey());
+      data.addSealed(
+          BatchSigner.seal(context.peerKey(), context.particleId(), previous, body, body.length));
     }
     return data.encodeExtending(prevData, prevBatches);
   }
