@@ -15,6 +15,7 @@ public final class DataIndex {
 
   private final List<Batch> batches;
   private final LongMap<Entry> results = new LongMap<>(64);
+  private final LongMap<Entry> values = new LongMap<>(64);
   private final LongMap<Integer> apRanks = new LongMap<>(64);
   private final LongMap<Boolean> sent = new LongMap<>(64);
   private final LongMap<Integer> pendingByKey = new LongMap<>(64);
@@ -58,12 +59,14 @@ public final class DataIndex {
         }
         case Records.CANON -> {
           int start = in.position();
-          int n = in.length();
-          for (int e = 0; e < n; e++) {
-            in.skip(in.length());
-            Records.readTetraplet(in);
-          }
+          in.skip(8 * in.length());
           results.putIfAbsent(key, new Entry(rank, type, buf, start, in.position()));
+        }
+        case Records.VALUE -> {
+          int start = in.position();
+          in.skip(in.length());
+          Records.readTetraplet(in);
+          values.putIfAbsent(key, new Entry(rank, type, buf, start, in.position()));
         }
         case Records.AP -> apRanks.putIfAbsent(key, rank);
         case Records.SENT -> sent.put(key, Boolean.TRUE);
@@ -127,6 +130,15 @@ public final class DataIndex {
   /** Records what this run adds, so later instructions of the same run see it. */
   public void putResult(long key, Entry entry) {
     results.put(key, entry);
+  }
+
+  /** The canon element stored under the content key {@code key}, or null. */
+  public Entry value(long key) {
+    return values.get(key);
+  }
+
+  public void putValue(long key, Entry entry) {
+    values.putIfAbsent(key, entry);
   }
 
   public void putAp(long key, int rank) {

@@ -1,8 +1,5 @@
 package io.gyre.air.internal.data;
 
-import io.gyre.air.Tetraplet;
-import java.util.List;
-
 /** The records one run adds, written as they happen and sealed into a batch at the end. */
 public final class NewBatch {
   private final ByteWriter body = new ByteWriter(256);
@@ -29,14 +26,19 @@ public final class NewBatch {
     body.string(message);
   }
 
-  /** Writes a canon snapshot; {@code jsons} and {@code tetraplets} are parallel. */
-  public void canon(long key, List<byte[]> jsons, List<Tetraplet> tetraplets) {
+  /** Writes a canon snapshot as the keys of its elements' VALUE records. */
+  public void canon(long key, long[] valueKeys) {
     header(Records.CANON, key);
-    body.varint(jsons.size());
-    for (int i = 0; i < jsons.size(); i++) {
-      body.bytes(jsons.get(i));
-      Records.writeTetraplet(body, tetraplets.get(i));
+    body.varint(valueKeys.length);
+    for (long valueKey : valueKeys) {
+      body.fixed64(valueKey);
     }
+  }
+
+  /** Writes a canon element (see {@link Records#valuePayload}). */
+  public void value(long key, byte[] payload) {
+    header(Records.VALUE, key);
+    body.write(payload);
   }
 
   public void ap(long key) {

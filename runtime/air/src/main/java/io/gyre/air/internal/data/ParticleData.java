@@ -85,7 +85,7 @@ public final class ParticleData {
       if (same != null && (same.sameHash(batch) || containsSameHash(batch))) {
         continue;
       }
-      if (!BatchSigner.hashMatches(batch)) {
+      if (!BatchSigner.hashMatches(batch) || !Records.valuesMatchKeys(batch)) {
         throw mismatch(batch, particleId);
       }
       fresh.add(batch);

@@ -46,13 +46,7 @@ final class CanonExecutor {
                       + ", not by "
                       + peer));
         }
-        List<Val> elements = new ArrayList<>();
-        for (Records.CanonElement element :
-            Records.readCanon(entry.buf(), entry.offset(), entry.end())) {
-          elements.add(
-              Val.lazy(element.json(), element.offset(), element.length(), element.tetraplet()));
-        }
-        bind(st, canon, elements, tetraplet);
+        bind(st, canon, elements(st, canon, entry), tetraplet);
         m.finish(f, null);
         return;
       }
@@ -68,16 +62,22 @@ final class CanonExecutor {
       }
       StreamInstance stream = st.scopes.stream(canon.source());
       List<Val> elements = new ArrayList<>(stream == null ? 0 : stream.size());
-      List<byte[]> jsons = new ArrayList<>(elements.size());
-      List<Tetraplet> tetraplets = new ArrayList<>(elements.size());
+      long[] keys = new long[stream == null ? 0 : stream.size()];
       if (stream != null) {
-        for (StreamInstance.Element element : stream.elements()) {
-          elements.add(element.value());
-          jsons.add(element.value().json());
-          tetraplets.add(element.value().tetraplet);
+        int rank = st.index.newRank();
+        for (int i = 0; i < keys.length; i++) {
+          Val value = stream.get(i).value();
+          elements.add(value);
+          byte[] payload = value.canonPayload();
+          keys[i] = value.canonKey();
+          if (st.index.value(keys[i]) == null) {
+            st.newBatch.value(keys[i], payload);
+            st.index.putValue(
+                keys[i], new DataIndex.Entry(rank, Records.VALUE, payload, 0, payload.length));
+          }
         }
       }
-      st.newBatch.canon(key, jsons, tetraplets);
+      st.newBatch.canon(key, keys);
       bind(st, canon, elements, tetraplet);
       m.finish(f, null);
     } catch (AirException e) {
@@ -88,6 +88,34 @@ final class CanonExecutor {
         m.finish(f, e.error);
       }
     }
+  }
+
+  /** The snapshot's elements, each decoded once per run however many snapshots share it. */
+  private static List<Val> elements(
+      ExecutionState st, Instruction.Canon canon, DataIndex.Entry entry) {
+    long[] keys = Records.readCanon(entry.buf(), entry.offset(), entry.end());
+    List<Val> elements = new ArrayList<>(keys.length);
+    for (long valueKey : keys) {
+      Val value = st.canonElements.get(valueKey);
+      if (value == null) {
+        DataIndex.Entry stored = st.index.value(valueKey);
+        if (stored == null) {
+          throw new AirException(
+              AirError.uncatchable(
+                  AirError.DATA_INCONSISTENT,
+                  "an element of the snapshot of '" + canon.text() + "' is missing from the data"));
+        }
+        Records.CanonElement element =
+            Records.readValue(stored.buf(), stored.offset(), stored.end());
+        byte[] payload = java.util.Arrays.copyOfRange(stored.buf(), stored.offset(), stored.end());
+        value =
+            Val.lazy(element.json(), element.offset(), element.length(), element.tetraplet())
+                .withCanonKey(valueKey, payload);
+        st.canonElements.put(valueKey, value);
+      }
+      elements.add(value);
+    }
+    return elements;
   }
 
   private static void bind(

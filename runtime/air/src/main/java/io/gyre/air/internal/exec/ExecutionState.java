@@ -6,6 +6,7 @@ import io.gyre.air.CallResult;
 import io.gyre.air.RunContext;
 import io.gyre.air.Tetraplet;
 import io.gyre.air.internal.data.DataIndex;
+import io.gyre.air.internal.data.LongMap;
 import io.gyre.air.internal.data.NewBatch;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +31,9 @@ final class ExecutionState {
   final Scopes scopes = new Scopes();
   final ErrorState errors = new ErrorState();
   final Tetraplet literalTetraplet;
+
+  /** Canon elements already decoded this run, by content key (snapshots share elements). */
+  final LongMap<Val> canonElements = new LongMap<>(16);
 
   /** AquaVM's "subgraph complete" flag: false once something has to wait. */
   boolean complete = true;

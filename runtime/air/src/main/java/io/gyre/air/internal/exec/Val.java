@@ -2,6 +2,7 @@ package io.gyre.air.internal.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gyre.air.Tetraplet;
+import io.gyre.air.internal.data.Records;
 import io.gyre.air.internal.json.Json;
 import java.util.Arrays;
 
@@ -16,6 +17,8 @@ final class Val {
   private final int offset;
   private final int length;
   final Tetraplet tetraplet;
+  private byte[] canonPayload;
+  private long canonKey;
 
   private Val(JsonNode node, byte[] buf, int offset, int length, Tetraplet tetraplet) {
     this.node = node;
@@ -43,6 +46,28 @@ final class Val {
       node = Json.parse(buf, offset, length);
     }
     return node;
+  }
+
+  /** The VALUE record payload of this value as a canon element (computed once). */
+  byte[] canonPayload() {
+    if (canonPayload == null) {
+      canonPayload = Records.valuePayload(json(), tetraplet);
+      canonKey = Records.valueKey(canonPayload, 0, canonPayload.length);
+    }
+    return canonPayload;
+  }
+
+  /** The content key of {@link #canonPayload()}. */
+  long canonKey() {
+    canonPayload();
+    return canonKey;
+  }
+
+  /** Remembers the payload this value was read from, so it is not hashed again. */
+  Val withCanonKey(long key, byte[] payload) {
+    this.canonKey = key;
+    this.canonPayload = payload;
+    return this;
   }
 
   /** The value as JSON bytes (no copy of the JSON text when it came from the data). */
