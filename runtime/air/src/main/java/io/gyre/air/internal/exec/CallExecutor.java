@@ -42,7 +42,7 @@ final class CallExecutor {
         m.finishRecorded(null);
         return;
       }
-      st.errors.onError(error, call.text(), peer != null ? peer : st.currentPeer, st.currentPeer);
+      st.errors.onError(error, call, peer != null ? peer : st.currentPeer, st.currentPeer);
       m.finishRecorded(error);
     }
   }
@@ -166,7 +166,7 @@ final class CallExecutor {
         AirError.catchable(
             AirError.LOCAL_SERVICE,
             "Local service error, ret_code is " + retCode + ", error message is '" + message + "'");
-    st.errors.onError(error, call.text(), peer, st.currentPeer);
+    st.errors.onError(error, call, peer, st.currentPeer);
     m.finishRecorded(error);
   }
 

@@ -3,6 +3,7 @@ package io.gyre.air.internal.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gyre.air.internal.json.Json;
+import io.gyre.air.syntax.Instruction;
 
 /**
  * AquaVM's two error variables. {@code :error:} is the error being handled: set by the innermost
@@ -11,25 +12,62 @@ import io.gyre.air.internal.json.Json;
  * set once per bubbling, re-armed by a caught error or a {@code par} that survives one.
  */
 final class ErrorState {
-  private JsonNode error = noError();
+  private static final JsonNode NO_ERROR = noError();
+
+  /**
+   * An error object built only when something reads it: most errors (a failed match in a filter
+   * loop, say) are caught and never looked at.
+   */
+  private static final class Pending {
+    private final AirError error;
+    private final Instruction instruction;
+    private final String peerId;
+    private JsonNode node;
+
+    Pending(AirError error, Instruction instruction, String peerId) {
+      this.error = error;
+      this.instruction = instruction;
+      this.peerId = peerId;
+    }
+
+    JsonNode node() {
+      if (node == null) {
+        ObjectNode object = Json.NODES.objectNode();
+        object.put("error_code", error.code);
+        object.put("instruction", instruction.text());
+        object.put("message", error.message);
+        if (peerId != null) {
+          object.put("peer_id", peerId);
+        }
+        node = object;
+      }
+      return node;
+    }
+  }
+
+  private Object error = NO_ERROR;
   private boolean errorEnabled = true;
   private AirError originalCatchable;
-  private JsonNode lastError = noError();
+  private Object lastError = NO_ERROR;
   private boolean lastErrorCanBeSet = true;
 
-  static ObjectNode noError() {
+  private static ObjectNode noError() {
     ObjectNode node = Json.NODES.objectNode();
     node.put("error_code", 0);
     node.put("message", "");
     return node;
   }
 
+  private static JsonNode node(Object value) {
+    return value instanceof Pending pending ? pending.node() : (JsonNode) value;
+  }
+
   JsonNode error() {
-    return error;
+    return node(error);
   }
 
   JsonNode lastError() {
-    return lastError;
+    return node(lastError);
   }
 
   AirError originalCatchable() {
@@ -41,27 +79,16 @@ final class ErrorState {
    *
    * @param callPeer for a call, the peer it targets (the error objects name it); null otherwise
    */
-  void onError(AirError e, String instruction, String callPeer, String currentPeer) {
+  void onError(AirError e, Instruction instruction, String callPeer, String currentPeer) {
     if (lastErrorCanBeSet && e.affectsLastError()) {
-      lastError = object(e, instruction, callPeer != null ? callPeer : currentPeer);
+      lastError = new Pending(e, instruction, callPeer != null ? callPeer : currentPeer);
       lastErrorCanBeSet = false;
     }
     if (errorEnabled && e.affectsError()) {
-      error = object(e, instruction, callPeer);
+      error = new Pending(e, instruction, callPeer);
       originalCatchable = null;
     }
     errorEnabled = false;
-  }
-
-  private static JsonNode object(AirError e, String instruction, String peerId) {
-    ObjectNode node = Json.NODES.objectNode();
-    node.put("error_code", e.code);
-    node.put("instruction", instruction);
-    node.put("message", e.message);
-    if (peerId != null) {
-      node.put("peer_id", peerId);
-    }
-    return node;
   }
 
   /** {@code fail} sets %last_error% to the raised object itself. */
@@ -82,7 +109,7 @@ final class ErrorState {
 
   void onXorRightEnd(boolean succeeded) {
     if (errorEnabled) {
-      error = noError();
+      error = NO_ERROR;
       originalCatchable = null;
     }
     if (succeeded) {

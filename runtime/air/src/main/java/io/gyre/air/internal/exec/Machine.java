@@ -67,7 +67,7 @@ final class Machine {
    */
   void finish(Frame frame, AirError error) {
     if (error != null && frame.instruction.kind() != Instruction.Kind.CALL) {
-      st.errors.onError(error, frame.instruction.text(), null, st.currentPeer);
+      st.errors.onError(error, frame.instruction, null, st.currentPeer);
     }
     frame.state = null;
     size--;
