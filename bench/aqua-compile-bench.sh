@@ -59,4 +59,19 @@ for f in small big; do
   cold "gyre $f (java -jar, CDS + C1)" java -XX:SharedArchiveFile="$cds" -XX:TieredStopAtLevel=1 -jar "$jar" aqua compile "$file" -o "$out/cold"
   cold "real compiler $f (node compile.mjs)" node "$ORACLE/compile.mjs" "$ORACLE/$f.aqua"
 done
+echo "== (b) runs: f0 and f91 of big.aqua compiled by Gyre, on the real AquaVM and in Gyre's simulator"
+for f in f0 f91; do
+  java -jar "$jar" aqua compile "$big" --func "$f" --print > "$out/big-$f.air" 2>/dev/null
+  python3 - "$out/big-$f.air" "$out/big-$f.spec.json" <<'PY'
+import json, sys
+spec = {"init_peer": "init", "relay": "relay", "peers": ["relay", "alice", "bob"],
+        "args": {"peers": ["@peer:alice", "@peer:bob"], "x": 11},
+        "services": {"calc.rec": {"name": "r", "value": 5}, "calc.add": 16},
+        "ttl_ms": 10000, "trace": False, "air": open(sys.argv[1]).read()}
+json.dump(spec, open(sys.argv[2], "w"))
+PY
+  real=$(cd "$ORACLE" && node --stack-size=4000 run-air.mjs "$out/big-$f.spec.json" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ok"], json.dumps(d["response"]))')
+  gyre=$(java -jar "$jar" air simulate "$out/big-$f.spec.json" 2>/dev/null | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["ok"], json.dumps(d["response"]))')
+  echo "$f: real AquaVM ok/response: $real; Gyre simulator: $gyre"
+done
 echo "JMH results: $out/jmh.json"

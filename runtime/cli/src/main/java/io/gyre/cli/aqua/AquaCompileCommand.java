@@ -1,9 +1,5 @@
 package io.gyre.cli.aqua;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gyre.aqua.CompiledFunction;
 import io.gyre.aqua.CompiledModule;
 import io.gyre.aqua.source.CompileException;
@@ -27,9 +23,6 @@ import picocli.CommandLine.Option;
     description =
         "Compile Aqua files to AIR: one JSON per file in the output directory; exit 1 on errors.")
 public final class AquaCompileCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   @Mixin CompilerOptionsMixin options;
 
   @Option(
@@ -70,7 +63,7 @@ public final class AquaCompileCommand implements Callable<Integer> {
       if (output.isPresent()) {
         Files.createDirectories(output.get());
         Path target = output.get().resolve(stem(options.files.get(i)) + ".json");
-        JSON.writeValue(target.toFile(), json(module));
+        Files.writeString(target, ModuleJson.of(module, selected(module)));
         System.err.println("wrote " + target + " (" + selected(module).size() + " functions)");
       }
     }
@@ -81,22 +74,6 @@ public final class AquaCompileCommand implements Callable<Integer> {
     return module.functions().stream()
         .filter(f -> function.map(f.name()::equals).orElse(true))
         .toList();
-  }
-
-  private ObjectNode json(CompiledModule module) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("module", module.name());
-    root.put("file", module.file());
-    ObjectNode functions = root.putObject("functions");
-    for (CompiledFunction f : selected(module)) {
-      ObjectNode fn = functions.putObject(f.name());
-      ArrayNode args = fn.putArray("arguments");
-      f.arguments().forEach(a -> args.addObject().put("name", a.name()).put("type", a.type()));
-      ArrayNode results = fn.putArray("results");
-      f.results().forEach(results::add);
-      fn.put("air", f.air());
-    }
-    return root;
   }
 
   private static String stem(Path file) {
