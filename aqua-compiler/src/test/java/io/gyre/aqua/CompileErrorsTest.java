@@ -26,6 +26,15 @@ class CompileErrorsTest {
   }
 
   @Test
+  void unclosedParenthesisIsReportedWhereTheLineEnds() {
+    assertError(
+        HEAD + SERVICE + "func main() -> string:\n    r <- Srv.get(\"a\"\n    <- r\n",
+        9,
+        21,
+        "syntax error: unexpected end of line, expected");
+  }
+
+  @Test
   void inconsistentIndentation() {
     assertError(
         HEAD + SERVICE + "func main():\n    a <- Srv.get(\"a\")\n      b <- Srv.get(\"b\")\n",

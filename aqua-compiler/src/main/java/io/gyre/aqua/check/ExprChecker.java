@@ -1,7 +1,6 @@
 package io.gyre.aqua.check;
 
 import io.gyre.aqua.ast.Expr;
-import io.gyre.aqua.ast.Expr.BinaryOp;
 import io.gyre.aqua.model.Value;
 import io.gyre.aqua.resolve.Constants;
 import io.gyre.aqua.resolve.ModuleScope;
@@ -29,12 +28,16 @@ final class ExprChecker {
   private final int order;
   private final Typing typing;
   private final BiConsumer<Pos, String> error;
+  private final CallChecker calls;
+  private final OperatorChecker operators;
 
   ExprChecker(ModuleScope module, int order, Typing typing, BiConsumer<Pos, String> error) {
     this.module = module;
     this.order = order;
     this.typing = typing;
     this.error = error;
+    this.calls = new CallChecker(this, module, order, typing, error);
+    this.operators = new OperatorChecker(this, error);
   }
 
   /** The type of a value that must carry data. */
@@ -84,10 +87,10 @@ final class ExprChecker {
       return name(n, locals);
     }
     if (expr instanceof Expr.Call c) {
-      return call(c, locals);
+      return calls.call(c, locals);
     }
     if (expr instanceof Expr.MethodCall m) {
-      return method(m, locals);
+      return calls.method(m, locals);
     }
     if (expr instanceof Expr.Construct c) {
       return construct(c, locals);
@@ -107,7 +110,7 @@ final class ExprChecker {
     if (expr instanceof Expr.Not n) {
       return expect(n.operand(), Types.BOOL, locals) ? Optional.of(Types.BOOL) : Optional.empty();
     }
-    return binary((Expr.Binary) expr, locals);
+    return operators.binary((Expr.Binary) expr, locals);
   }
 
   // ---------------------------------------------------------------- names
@@ -159,183 +162,11 @@ final class ExprChecker {
     return "unknown " + what + " '" + name + "'" + Suggestions.didYouMean(name, candidates(locals));
   }
 
-  private List<String> candidates(Locals locals) {
+  List<String> candidates(Locals locals) {
     List<String> out = new ArrayList<>(locals.all());
     Builtins.names().forEach(out::add);
     out.addAll(module.namesVisible(order));
     return out;
-  }
-
-  // ---------------------------------------------------------------- calls
-
-  private Optional<Type> call(Expr.Call c, Locals locals) {
-    String name = c.callee().name();
-    Optional<Type> local = locals.find(name);
-    Callee callee;
-    if (local.isPresent()) {
-      if (!(local.get() instanceof Type.Arrow arrow)) {
-        error.accept(
-            c.callee().pos(), "'" + name + "' is not a function: it has type " + local.get());
-        return Optional.empty();
-      }
-      callee = new Callee.LocalArrow(name, arrow);
-    } else {
-      Optional<Symbol> symbol = module.lookup(name, order);
-      if (symbol.isPresent() && symbol.get() instanceof Symbol.FuncDef f) {
-        callee = new Callee.Function(f, f.type());
-      } else {
-        error.accept(
-            c.callee().pos(),
-            "unknown function '" + name + "'" + Suggestions.didYouMean(name, candidates(locals)));
-        c.args().forEach(a -> check(a, locals));
-        return Optional.empty();
-      }
-    }
-    return finishCall(c, callee, c.abilities(), c.args(), c.callee().pos(), name, locals);
-  }
-
-  private Optional<Type> method(Expr.MethodCall m, Locals locals) {
-    Optional<Callee> callee = methodCallee(m, locals);
-    if (callee.isEmpty()) {
-      m.args().forEach(a -> check(a, locals));
-      return Optional.empty();
-    }
-    return finishCall(
-        m, callee.get(), m.abilities(), m.args(), m.method().pos(), m.method().name(), locals);
-  }
-
-  private Optional<Callee> methodCallee(Expr.MethodCall m, Locals locals) {
-    String fn = m.method().name();
-    Optional<Type> base = check(m.base(), locals);
-    if (base.isEmpty()) {
-      return Optional.empty();
-    }
-    Type t = base.get();
-    if (t instanceof Type.Bottom) {
-      return Optional.empty(); // already reported
-    }
-    if (t instanceof Type.Service s) {
-      Type.Arrow arrow = s.functions().get(fn);
-      if (arrow == null) {
-        error.accept(
-            m.method().pos(),
-            "service "
-                + s.name()
-                + " has no function '"
-                + fn
-                + "'"
-                + Suggestions.didYouMean(fn, s.functions().keySet()));
-        return Optional.empty();
-      }
-      Ref ref = typing.hasRef(m.base()) ? typing.ref(m.base()) : null;
-      if (ref instanceof Ref.Service rs) {
-        return Optional.of(new Callee.ServiceFunction(rs.service(), fn, arrow));
-      }
-      // a service held in an ability field or passed as an ability
-      return Optional.of(new Callee.AbilityArrow(m.base(), fn, arrow));
-    }
-    if (t instanceof Type.Ability a) {
-      if (a.fields().get(fn) instanceof Type.Arrow arrow) {
-        return Optional.of(new Callee.AbilityArrow(m.base(), fn, arrow));
-      }
-      error.accept(m.method().pos(), "ability " + a.name() + " has no arrow '" + fn + "'");
-      return Optional.empty();
-    }
-    if (typing.hasRef(m.base()) && typing.ref(m.base()) instanceof Ref.Module rm) {
-      Symbol symbol = rm.module().declared().get(fn);
-      if (symbol instanceof Symbol.FuncDef f) {
-        return Optional.of(new Callee.Function(f, f.type()));
-      }
-      error.accept(
-          m.method().pos(), "module " + rm.module().name() + " declares no function '" + fn + "'");
-      return Optional.empty();
-    }
-    error.accept(m.method().pos(), "cannot call '" + fn + "' on a value of type " + describe(t));
-    return Optional.empty();
-  }
-
-  private Optional<Type> finishCall(
-      Expr call,
-      Callee callee,
-      List<Expr> abilities,
-      List<Expr> args,
-      Pos namePos,
-      String name,
-      Locals locals) {
-    typing.setCallee(call, callee);
-    boolean ok = true;
-    List<Type> wantedAbilities =
-        callee instanceof Callee.Function f ? f.function().abilities() : List.of();
-    if (abilities.size() != wantedAbilities.size()) {
-      error.accept(
-          namePos,
-          "'"
-              + name
-              + "' takes "
-              + wantedAbilities.size()
-              + " abilities in {}, given "
-              + abilities.size());
-      ok = false;
-    } else {
-      for (int i = 0; i < abilities.size(); i++) {
-        Optional<Type> t = check(abilities.get(i), locals);
-        boolean named =
-            t.isPresent() && (t.get() instanceof Type.Ability || t.get() instanceof Type.Service);
-        if (t.isPresent() && !(named && Types.accepts(wantedAbilities.get(i), t.get()))) {
-          error.accept(
-              abilities.get(i).pos(),
-              "expected ability " + wantedAbilities.get(i) + ", given " + describe(t.get()));
-          ok = false;
-        }
-        ok &= t.isPresent();
-      }
-    }
-    List<Type> params = callee.type().params();
-    if (args.size() != params.size()) {
-      error.accept(
-          namePos,
-          "wrong number of arguments: '"
-              + name
-              + "' takes "
-              + params.size()
-              + ", given "
-              + args.size());
-      args.forEach(a -> check(a, locals));
-      return Optional.empty();
-    }
-    for (int i = 0; i < args.size(); i++) {
-      ok &= argument(args.get(i), params.get(i), locals);
-    }
-    if (!ok) {
-      return Optional.empty();
-    }
-    List<Type> results = callee.type().results();
-    return Optional.of(results.size() == 1 ? results.get(0) : new Type.Product(results));
-  }
-
-  private boolean argument(Expr arg, Type param, Locals locals) {
-    Optional<Type> t = check(arg, locals);
-    if (t.isEmpty()) {
-      return false;
-    }
-    if (param instanceof Type.Arrow || param instanceof Type.Ability) {
-      if (!Types.accepts(param, t.get())) {
-        error.accept(
-            arg.pos(),
-            "type mismatch: expected " + describe(param) + ", given " + describe(t.get()));
-        return false;
-      }
-      return true;
-    }
-    if (!(t.get() instanceof Type.DataType)) {
-      error.accept(arg.pos(), "expected a value of type " + param + ", given " + describe(t.get()));
-      return false;
-    }
-    if (!Types.accepts(param, t.get())) {
-      error.accept(arg.pos(), "type mismatch: expected " + param + ", given " + t.get());
-      return false;
-    }
-    return true;
   }
 
   // ---------------------------------------------------------------- data
@@ -403,7 +234,7 @@ final class ExprChecker {
       }
       Type wanted = fields.get(name);
       if (wanted != null) {
-        ok &= argument(arg.value(), wanted, locals);
+        ok &= calls.argument(arg.value(), wanted, locals);
         given.put(
             name, typing.typeOrNull(arg.value()) == null ? wanted : typing.typeOrNull(arg.value()));
       } else if (type instanceof Type.Struct) {
@@ -450,7 +281,7 @@ final class ExprChecker {
         ok = false;
         continue;
       }
-      ok &= argument(arg.value(), wanted, locals);
+      ok &= calls.argument(arg.value(), wanted, locals);
     }
     return ok;
   }
@@ -543,81 +374,6 @@ final class ExprChecker {
     }
     error.accept(pos, "'" + op + "' needs a collection, given " + collection);
     return Optional.empty();
-  }
-
-  // ---------------------------------------------------------------- operators
-
-  private Optional<Type> binary(Expr.Binary b, Locals locals) {
-    Optional<Type> lt = data(b.left(), locals);
-    Optional<Type> rt = data(b.right(), locals);
-    if (lt.isEmpty() || rt.isEmpty()) {
-      return Optional.empty();
-    }
-    Type l = lt.get();
-    Type r = rt.get();
-    BinaryOp op = b.op();
-    if (op == BinaryOp.AND || op == BinaryOp.OR) {
-      boolean ok = expectType(b.left(), l, Types.BOOL) && expectType(b.right(), r, Types.BOOL);
-      return ok ? Optional.of(Types.BOOL) : Optional.empty();
-    }
-    if (op == BinaryOp.EQ || op == BinaryOp.NEQ) {
-      if (!comparable(l, r)) {
-        error.accept(b.pos(), "cannot compare " + l + " with " + r);
-        return Optional.empty();
-      }
-      return Optional.of(Types.BOOL);
-    }
-    boolean floats = acceptsFloat(l) || acceptsFloat(r);
-    if (op == BinaryOp.MUL && floats) {
-      boolean ok = oneOf(b.left(), l, ScalarKind.FLOAT) && oneOf(b.right(), r, ScalarKind.FLOAT);
-      return ok ? Optional.of(Types.I64) : Optional.empty();
-    }
-    Set<ScalarKind> right = op == BinaryOp.POW ? ScalarKind.UNSIGNED : ScalarKind.INTEGER;
-    boolean ok = oneOf(b.left(), l, ScalarKind.INTEGER) && oneOf(b.right(), r, right);
-    if (!ok) {
-      return Optional.empty();
-    }
-    if (op.isComparison()) {
-      return Optional.of(Types.BOOL);
-    }
-    Type united = Types.unite(l, r);
-    return Optional.of(
-        united instanceof Type.Scalar || united instanceof Type.Literal ? united : Types.I64);
-  }
-
-  private static boolean acceptsFloat(Type t) {
-    return Types.accepts(t, Types.LITERAL_FLOAT) && !(t instanceof Type.Top);
-  }
-
-  private boolean oneOf(Expr at, Type t, Set<ScalarKind> kinds) {
-    if (Types.isOneOf(t, kinds)) {
-      return true;
-    }
-    List<String> names = kinds.stream().map(ScalarKind::aquaName).toList();
-    error.accept(
-        at.pos(), "type mismatch: expected one of " + String.join(", ", names) + ", given " + t);
-    return false;
-  }
-
-  private boolean expectType(Expr at, Type t, Type expected) {
-    if (Types.accepts(expected, t)) {
-      return true;
-    }
-    error.accept(at.pos(), "type mismatch: expected " + expected + ", given " + t);
-    return false;
-  }
-
-  static boolean comparable(Type l, Type r) {
-    if (Types.accepts(l, r) || Types.accepts(r, l)) {
-      return true;
-    }
-    if (Types.isNumeric(l) && Types.isNumeric(r)) {
-      return true;
-    }
-    if (l instanceof Type.CollectionType lc && r instanceof Type.CollectionType rc) {
-      return comparable(lc.element(), rc.element());
-    }
-    return l instanceof Type.Struct && r instanceof Type.Struct;
   }
 
   static String describe(Type t) {

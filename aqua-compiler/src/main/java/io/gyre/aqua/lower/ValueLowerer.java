@@ -15,15 +15,17 @@ import java.util.Map;
 
 /**
  * Lowers values: the operations that compute a value go to the frame, the value (a literal or a
- * variable with a lambda path) is returned. Arithmetic and comparisons become {@code math} and
- * {@code cmp} calls unless both sides are literals (then they are folded as Fluence's compiler
- * folds them); equality and boolean operators become {@code match}/{@code xor}.
+ * variable with a lambda path) is returned. Collections and structs are built through streams and
+ * stream maps, indexing a stream waits for the element; operators are {@link OperatorLowerer}'s.
  */
 final class ValueLowerer {
   private final Lowering lowering;
 
+  private final OperatorLowerer operators;
+
   ValueLowerer(Lowering lowering) {
     this.lowering = lowering;
+    this.operators = new OperatorLowerer(lowering, this);
   }
 
   Value lower(Expr expr, Frame f) {
@@ -74,9 +76,9 @@ final class ValueLowerer {
       return new Bound.Data(copy(c, f));
     }
     if (expr instanceof Expr.Not n) {
-      return new Bound.Data(not(lower(n.operand(), f), f));
+      return new Bound.Data(operators.not(lower(n.operand(), f), f));
     }
-    return new Bound.Data(binary((Expr.Binary) expr, f));
+    return new Bound.Data(operators.binary((Expr.Binary) expr, f));
   }
 
   // ---------------------------------------------------------------- names and fields
@@ -164,7 +166,7 @@ final class ValueLowerer {
       Value size =
           idx instanceof Value.Literal l
               ? Value.Literal.number(Long.parseLong(l.air()) + 1)
-              : arithmetic("add", idx, Value.Literal.number(1), f);
+              : operators.arithmetic("add", idx, Value.Literal.number(1), f);
       Value.Var gate = lowering.streams.gate(stream, size, f);
       return gate.with(new Value.Index(idx, element));
     }
@@ -185,7 +187,8 @@ final class ValueLowerer {
         && !(b.left() instanceof Expr.Literal)) {
       long minus = Long.parseLong(Constants.literal(l).air());
       Value left = scalar(lower(b.left(), f), f);
-      size = minus == 1 ? left : arithmetic("sub", left, Value.Literal.number(minus - 1), f);
+      size =
+          minus == 1 ? left : operators.arithmetic("sub", left, Value.Literal.number(minus - 1), f);
     } else {
       Value idx = scalar(lower(indexExpr, f), f);
       if (idx instanceof Value.Literal lit) {
@@ -193,7 +196,7 @@ final class ValueLowerer {
             lowering.streams.gate(stream, Value.Literal.number(Long.parseLong(lit.air()) + 1), f);
         return gate.with(new Value.Index(idx, element));
       }
-      size = arithmetic("add", idx, Value.Literal.number(1), f);
+      size = operators.arithmetic("add", idx, Value.Literal.number(1), f);
     }
     Value.Var gate = lowering.streams.gate(stream, size, f);
     Value.Var idx = new Value.Var(lowering.names.fresh(stream.name() + "_idx"), Types.U32);
@@ -304,111 +307,6 @@ final class ValueLowerer {
     }
     inner.emit(new Op.Canon(map, result));
     f.emit(new Op.Restrict(map, Op.seq(inner.out)));
-    return result;
-  }
-
-  // ---------------------------------------------------------------- operators
-
-  private Value not(Value v, Frame f) {
-    if (v instanceof Value.Literal l && (l.air().equals("true") || l.air().equals("false"))) {
-      return Value.Literal.bool(!l.air().equals("true"));
-    }
-    Value.Var result = new Value.Var(lowering.names.fresh("not"), Types.BOOL);
-    f.emit(
-        new Op.Xor(
-            List.of(
-                new Op.Match(
-                    v,
-                    Value.Literal.bool(true),
-                    true,
-                    new Op.Ap(Value.Literal.bool(false), result)),
-                new Op.Ap(Value.Literal.bool(true), result))));
-    return result;
-  }
-
-  private Value binary(Expr.Binary b, Frame f) {
-    BinaryOp op = b.op();
-    Value left = lower(b.left(), f);
-    if (op == BinaryOp.AND || op == BinaryOp.OR) {
-      return logical(op, left, b.right(), f);
-    }
-    Value right = lower(b.right(), f);
-    java.util.Optional<Value> folded = Folding.fold(op, left, right, lowering.typing.type(b));
-    if (folded.isPresent()) {
-      return folded.get();
-    }
-    if (op == BinaryOp.EQ || op == BinaryOp.NEQ) {
-      String name = op == BinaryOp.EQ ? "eq" : "neq";
-      Value.Var result = new Value.Var(lowering.names.fresh(name), Types.BOOL);
-      f.emit(
-          new Op.Xor(
-              List.of(
-                  new Op.Match(
-                      left, right, op == BinaryOp.EQ, new Op.Ap(Value.Literal.bool(true), result)),
-                  new Op.Ap(Value.Literal.bool(false), result))));
-      return result;
-    }
-    if (op.isComparison()) {
-      String fn =
-          switch (op) {
-            case LT -> "lt";
-            case LTE -> "lte";
-            case GT -> "gt";
-            default -> "gte";
-          };
-      return call("cmp", fn, left, right, Types.BOOL, f);
-    }
-    String fn =
-        switch (op) {
-          case ADD -> "add";
-          case SUB -> "sub";
-          case MUL -> isFloat(left) || isFloat(right) ? "fmul" : "mul";
-          case DIV -> "div";
-          case REM -> "rem";
-          default -> "pow";
-        };
-    return call("math", fn, left, right, lowering.typing.type(b), f);
-  }
-
-  private static boolean isFloat(Value v) {
-    Type t = v.type();
-    return Types.accepts(t, Types.LITERAL_FLOAT) && !(t instanceof Type.Top);
-  }
-
-  Value arithmetic(String fn, Value left, Value right, Frame f) {
-    return call("math", fn, left, right, Types.I64, f);
-  }
-
-  private Value call(String service, String fn, Value left, Value right, Type type, Frame f) {
-    Value.Var result = new Value.Var(lowering.names.fresh(fn), type);
-    f.emit(
-        new Op.Call(
-            Value.Literal.string(service),
-            fn,
-            List.of(left, right),
-            java.util.Optional.of(result)));
-    return result;
-  }
-
-  /** {@code a && b}, {@code a || b}: the right side is only computed when it decides. */
-  private Value logical(BinaryOp op, Value left, Expr rightExpr, Frame f) {
-    boolean and = op == BinaryOp.AND;
-    if (left instanceof Value.Literal l && (l.air().equals("true") || l.air().equals("false"))) {
-      boolean lv = l.air().equals("true");
-      if (and != lv) {
-        return left; // false && _, true || _
-      }
-      return lower(rightExpr, f);
-    }
-    Frame rightFrame = f.sub();
-    Value right = lower(rightExpr, rightFrame);
-    Value.Var result = new Value.Var(lowering.names.fresh(and ? "and" : "or"), Types.BOOL);
-    rightFrame.emit(new Op.Ap(right, result));
-    f.emit(
-        new Op.Xor(
-            List.of(
-                new Op.Match(left, Value.Literal.bool(!and), true, new Op.Ap(left, result)),
-                Op.seq(rightFrame.out))));
     return result;
   }
 }

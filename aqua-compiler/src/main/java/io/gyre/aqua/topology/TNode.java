@@ -3,7 +3,6 @@ package io.gyre.aqua.topology;
 import io.gyre.aqua.model.Op;
 import io.gyre.aqua.model.Value;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -386,150 +385,39 @@ final class TNode {
     return Optional.empty();
   }
 
-  private Optional<TNode> closestParExit() {
+  Optional<TNode> closestParExit() {
     return closestParExitChild().map(t -> t.parent);
   }
 
-  // ---------------------------------------------------------------- paths
+  // ---------------------------------------------------------------- hops and data flow
 
   /** Hops to make before this operation. */
   List<Value> pathBefore() {
-    Location before = beforeOn();
-    Location begins = beginsOn();
-    List<Value> path = new ArrayList<>(Paths.between(before, begins));
-    Optional<Location> first = firstExecutesOn();
-    if (first.isPresent() && !first.get().equals(begins)) {
-      relayEnforcement(before, begins).ifPresent(path::add);
-    }
-    if (op instanceof Op.Fail && !path.isEmpty()) {
-      Optional<Value> peer = begins.peer();
-      if (peer.isPresent() && !path.get(path.size() - 1).equals(peer.get())) {
-        path.add(peer.get());
-      }
-    }
-    return path;
-  }
-
-  private static Optional<Value> relayEnforcement(Location before, Location begin) {
-    Optional<Value> peer = begin.peer();
-    if (peer.isEmpty()) {
-      return Optional.empty();
-    }
-    boolean isLastRelay =
-        begin.previous().flatMap(Location::lastRelay).filter(peer.get()::equals).isPresent();
-    boolean alreadyThere = before.peer().filter(peer.get()::equals).isPresent();
-    return isLastRelay && !alreadyThere ? peer : Optional.empty();
+    return Hops.before(this);
   }
 
   /** Hops to make after this operation, to where execution continues. */
   List<Value> pathAfter() {
-    boolean pingNext =
-        parent != null
-            && (parent.op instanceof Op.Par
-                || parent.op instanceof Op.Xor && closestParExit().isPresent());
-    Exit exit = forceExit();
-    if (exit == Exit.TO_RELAY) {
-      return Paths.enforced(endsOn(), pathOn().toRelay());
-    }
-    if (pingNext) {
-      if (exit != Exit.FULL) {
-        return List.of();
-      }
-      return pathAfterAndPingNext();
-    }
-    return switch (exit) {
-      case EMPTY -> List.of();
-      case TO_RELAY -> Paths.enforced(endsOn(), pathOn().toRelay());
-      case FULL -> Paths.between(endsOn(), afterOn());
-    };
-  }
-
-  private List<Value> pathAfterAndPingNext() {
-    Location e = endsOn();
-    Location a = afterOn();
-    List<Value> path = new ArrayList<>(Paths.between(e, a));
-    if (e.equals(a)) {
-      return path;
-    }
-    Optional<Location> last = lastExecutesOn();
-    if (last.isPresent() && last.get().equals(e)) {
-      if (a.current().isPresent() && !a.current().equals(e.current())) {
-        path.add(a.peer().get());
-      }
-    } else {
-      relayEnforcement(a, e).ifPresent(path::add);
-      a.peer().ifPresent(path::add);
-    }
-    return path;
-  }
-
-  // ---------------------------------------------------------------- data flow
-
-  private Set<String> usesSubtree() {
-    if (usesSubtree == null) {
-      Set<String> out = new HashSet<>(VarUsage.uses(op));
-      for (TNode c : all) {
-        out.addAll(c.usesSubtree());
-      }
-      out.removeAll(VarUsage.restricts(op));
-      usesSubtree = out;
-    }
-    return usesSubtree;
-  }
-
-  /**
-   * Variables this subtree writes, not counting {@code on} blocks that only return to the relay.
-   */
-  private Set<String> exportsSubtree() {
-    Set<String> out = new HashSet<>();
-    collectExports(out);
-    return out;
-  }
-
-  private void collectExports(Set<String> out) {
-    if (op instanceof Op.On on && on.relayReturn()) {
-      return;
-    }
-    Set<String> mine = new HashSet<>(VarUsage.exports(op));
-    for (TNode c : all) {
-      c.collectExports(mine);
-    }
-    mine.removeAll(VarUsage.restricts(op));
-    out.addAll(mine);
+    return Hops.after(this);
   }
 
   /** Whether something that runs after this operation reads a variable it writes. */
   private boolean exportsUsedLater() {
-    Set<String> exports = exportsSubtree();
-    if (exports.isEmpty()) {
-      return false;
-    }
-    for (TNode n = this; n.parent != null; n = n.parent) {
-      List<TNode> siblings = n.parent.all;
-      for (int i = n.index + 1; i < siblings.size(); i++) {
-        Set<String> uses = siblings.get(i).usesSubtree();
-        for (String name : exports) {
-          if (uses.contains(name)) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
+    return DataFlow.exportsUsedLater(this);
   }
 
   /** Whether anything that does work comes after this operation. */
   boolean hasExecLater() {
     if (hasExecLater == null) {
-      boolean found = false;
-      if (parent != null) {
-        for (int i = index + 1; i < parent.all.size() && !found; i++) {
-          found = !parent.all.get(i).isNoExec();
-        }
-        found = found || parent.hasExecLater();
-      }
-      hasExecLater = found;
+      hasExecLater = DataFlow.hasExecLater(this);
     }
     return hasExecLater;
+  }
+
+  Set<String> usesSubtree() {
+    if (usesSubtree == null) {
+      usesSubtree = DataFlow.usesSubtree(this);
+    }
+    return usesSubtree;
   }
 }

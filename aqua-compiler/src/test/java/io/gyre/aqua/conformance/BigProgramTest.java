@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gyre.air.spec.SimulationSpec;
+import io.gyre.air.spec.SpecRunner;
 import io.gyre.aqua.CompiledModule;
 import io.gyre.aqua.testing.Compile;
 import io.gyre.aqua.testing.TestFiles;
-import io.gyre.air.spec.SimulationSpec;
-import io.gyre.air.spec.SpecRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The benchmark's large input — the 2,038-line program {@code gen-aqua.py 92} generates (from the
- * oracle next to the conformance corpus) — compiles, and its functions run in Gyre's simulator:
- * a {@code for ... par} over two peers, a join, an if/else and a try/catch each.
+ * oracle next to the conformance corpus) — compiles, and its functions run in Gyre's simulator: a
+ * {@code for ... par} over two peers, a join, an if/else and a try/catch each.
  */
 class BigProgramTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +33,8 @@ class BigProgramTest {
     Path generator = TestFiles.conformanceDir().resolveSibling("oracle").resolve("gen-aqua.py");
     Process python = new ProcessBuilder("python3", generator.toString(), "92").start();
     String source = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(python.waitFor(1, TimeUnit.MINUTES) && python.exitValue() == 0, "gen-aqua.py failed");
+    assertTrue(
+        python.waitFor(1, TimeUnit.MINUTES) && python.exitValue() == 0, "gen-aqua.py failed");
     assertEquals(2038, source.lines().count());
     Path file = Files.createTempDirectory("big-aqua").resolve("big.aqua");
     Files.writeString(file, source);
@@ -46,7 +47,10 @@ class BigProgramTest {
   void generatedFunctionsRun(String name) throws Exception {
     String n = name.substring(1);
     for (long seed = 0; seed < 3; seed++) {
-      ObjectNode spec = (ObjectNode) JSON.readTree("""
+      ObjectNode spec =
+          (ObjectNode)
+              JSON.readTree(
+                  """
           {"init_peer": "init", "relay": "relay", "peers": ["relay", "alice", "bob"],
            "args": {"peers": ["@peer:alice", "@peer:bob"], "x": 11},
            "services": {"calc.rec": {"name": "r", "value": 5}, "calc.add": 16},
