@@ -3,6 +3,7 @@ package io.gyre.cli.aqua;
 import io.gyre.aqua.source.CompileException;
 import java.io.IOException;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,13 +16,15 @@ import picocli.CommandLine.Mixin;
 public final class AquaCheckCommand implements Callable<Integer> {
   @Mixin CompilerOptionsMixin options;
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
     try {
       options.compiler().check(options.sources());
       return 0;
     } catch (CompileException e) {
-      Diagnostics.print(e);
+      Diagnostics.print(e, spec.commandLine().getErr());
       return 1;
     }
   }

@@ -4,11 +4,13 @@ import io.gyre.aqua.CompiledFunction;
 import io.gyre.aqua.CompiledModule;
 import io.gyre.aqua.source.CompileException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,6 +27,8 @@ import picocli.CommandLine.Option;
 public final class AquaCompileCommand implements Callable<Integer> {
   @Mixin CompilerOptionsMixin options;
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Option(
       names = {"-o", "--output"},
       paramLabel = "DIR",
@@ -39,32 +43,43 @@ public final class AquaCompileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      return run(out, err);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private int run(PrintWriter out, PrintWriter err) throws IOException {
     if (output.isEmpty() && !print) {
-      System.err.println("aqua compile: give an output directory (-o DIR) or --print");
+      err.println("aqua compile: give an output directory (-o DIR) or --print");
       return 2;
     }
     List<CompiledModule> modules;
     try {
       modules = options.compiler().compile(options.sources());
     } catch (CompileException e) {
-      Diagnostics.print(e);
+      Diagnostics.print(e, err);
       return 1;
     }
     if (function.isPresent()
         && modules.stream().allMatch(m -> m.function(function.get()).isEmpty())) {
-      System.err.println("aqua compile: no exported function '" + function.get() + "'");
+      err.println("aqua compile: no exported function '" + function.get() + "'");
       return 1;
     }
     for (int i = 0; i < modules.size(); i++) {
       CompiledModule module = modules.get(i);
       if (print) {
-        selected(module).forEach(f -> System.out.print(f.air()));
+        selected(module).forEach(f -> out.print(f.air()));
       }
       if (output.isPresent()) {
         Files.createDirectories(output.get());
         Path target = output.get().resolve(stem(options.files.get(i)) + ".json");
         Files.writeString(target, ModuleJson.of(module, selected(module)));
-        System.err.println("wrote " + target + " (" + selected(module).size() + " functions)");
+        err.println("wrote " + target + " (" + selected(module).size() + " functions)");
       }
     }
     return 0;
