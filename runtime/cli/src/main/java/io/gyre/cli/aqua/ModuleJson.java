@@ -39,26 +39,26 @@ final class ModuleJson {
     return out.toString();
   }
 
-  /** A JSON string literal. */
+  /** A JSON string literal; runs of characters that need no escape are copied at once. */
   static String quote(String s) {
     StringBuilder out = new StringBuilder(s.length() + 16).append('"');
+    int run = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
+      }
+      out.append(s, run, i);
+      run = i + 1;
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
+        default -> out.append(String.format("\\u%04x", (int) c));
       }
     }
-    return out.append('"').toString();
+    return out.append(s, run, s.length()).append('"').toString();
   }
 }
