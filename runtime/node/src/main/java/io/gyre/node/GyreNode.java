@@ -1,0 +1,371 @@
+package io.gyre.node;
+
+import akka.Done;
+import akka.actor.CoordinatedShutdown;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.AskPattern;
+import akka.cluster.typed.Cluster;
+import akka.cluster.typed.Join;
+import com.typesafe.config.Config;
+import io.gyre.air.Interpreter;
+import io.gyre.identity.KeyPair;
+import io.gyre.identity.PeerId;
+import io.gyre.node.cluster.ClusterConfig;
+import io.gyre.node.cluster.KnownPeers;
+import io.gyre.node.config.NodeConfigException;
+import io.gyre.node.config.NodeSettings;
+import io.gyre.node.http.HttpApi;
+import io.gyre.node.identity.PeerKeys;
+import io.gyre.node.metrics.NodeMetrics;
+import io.gyre.node.particle.Particle;
+import io.gyre.node.particle.ParticleInbox;
+import io.gyre.node.particle.ParticleSession;
+import io.gyre.node.particle.ParticleSignature;
+import io.gyre.node.particle.ParticleTraces;
+import io.gyre.node.persistence.JournalDatabase;
+import io.gyre.node.run.RunRequest;
+import io.gyre.node.run.RunResult;
+import io.gyre.node.run.RunSession;
+import io.gyre.node.services.JavaService;
+import io.gyre.node.services.RegistryClient;
+import io.gyre.node.services.ServiceRecord;
+import io.gyre.node.services.ServiceTable;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Gyre node: one Akka actor system, a member of the Gyre cluster, hosting one peer (or
+ * several, for local networks and tests), with its journal database and its HTTP API.
+ *
+ * <p>{@link #start} returns once the node's peers have their services back from the journal and the
+ * HTTP API listens. {@link #stop} leaves gracefully: the peers take no new particles, finish the
+ * work of those they hold, then the node leaves the cluster.
+ */
+public final class GyreNode implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GyreNode.class);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  private final NodeSettings settings;
+  private final ActorSystem<Void> system;
+  private final NodeParts parts;
+  private final List<HostedPeer> peers;
+  private final Optional<HttpApi.Binding> http;
+
+  private GyreNode(
+      NodeSettings settings,
+      ActorSystem<Void> system,
+      NodeParts parts,
+      List<HostedPeer> peers,
+      Optional<HttpApi.Binding> http) {
+    this.settings = settings;
+    this.system = system;
+    this.parts = parts;
+    this.peers = peers;
+    this.http = http;
+  }
+
+  public static GyreNode start(NodeSettings settings) {
+    List<KeyPair> keys = loadKeys(settings);
+    JournalDatabase.createSchema(settings.database());
+    Config config =
+        ClusterConfig.akkaConfig(settings)
+            .withFallback(JournalDatabase.akkaConfig(settings.database()))
+            .withFallback(settings.config());
+    ExecutorService serviceExecutor =
+        Executors.newFixedThreadPool(settings.serviceThreads(), daemonThreads("gyre-service-"));
+    NodeParts parts =
+        new NodeParts(
+            settings,
+            new Interpreter(settings.limits().air()),
+            new KnownPeers(),
+            new NodeMetrics(),
+            new ParticleTraces(settings.trace().keep()),
+            Clock.systemUTC(),
+            serviceExecutor,
+            new AtomicInteger(),
+            new AtomicReference<>(List.of()));
+    CompletableFuture<List<HostedPeer>> ready = new CompletableFuture<>();
+    ActorSystem<Void> system =
+        ActorSystem.create(
+            NodeGuardian.create(parts, keys, ready), ClusterConfig.SYSTEM_NAME, config);
+    system.getWhenTerminated().thenRun(serviceExecutor::shutdownNow);
+    try {
+      List<HostedPeer> peers = ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      if (settings.seedNodes().isEmpty()) {
+        Cluster cluster = Cluster.get(system);
+        cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      }
+      CompletableFuture.allOf(
+              peers.stream().map(HostedPeer::recovered).toArray(CompletableFuture[]::new))
+          .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      Optional<HttpApi.Binding> http = Optional.empty();
+      GyreNode node = new GyreNode(settings, system, parts, peers, http);
+      if (settings.http().enabled()) {
+        http = Optional.of(HttpApi.bind(node, system, settings.host(), settings.http().port()));
+        node = new GyreNode(settings, system, parts, peers, http);
+      }
+      node.registerGracefulLeave();
+      parts.metrics().gauge("gyre_cluster_members", node::memberCount);
+      parts.metrics().gauge("gyre_known_peers", () -> parts.knownPeers().peerIds().size());
+      LOG.info(
+          "node {} up: peers {}, cluster port {}, http {}",
+          system.address(),
+          node.peerIds(),
+          node.clusterPort(),
+          http.map(b -> b.address().toString()).orElse("off"));
+      return node;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      system.terminate();
+      throw new IllegalStateException("interrupted while starting the node", e);
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      system.terminate();
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      throw new IllegalStateException("the node did not start: " + cause.getMessage(), cause);
+    }
+  }
+
+  private static List<KeyPair> loadKeys(NodeSettings settings) {
+    List<KeyPair> keys = new ArrayList<>();
+    keys.add(PeerKeys.load(settings.identity()));
+    settings.extraIdentities().forEach(source -> keys.add(PeerKeys.load(source)));
+    HashSet<String> ids = new HashSet<>();
+    for (KeyPair key : keys) {
+      if (!ids.add(key.peerId().base58())) {
+        throw new NodeConfigException(
+            "configuration: peer "
+                + key.peerId()
+                + " is configured twice (identity and extra-identities)");
+      }
+    }
+    return keys;
+  }
+
+  private void registerGracefulLeave() {
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseServiceRequestsDone(),
+            "gyre-finish-held-particles",
+            () -> {
+              List<CompletableFuture<ParticleInbox.Stopped>> stopped = new ArrayList<>();
+              for (HostedPeer peer : peers) {
+                stopped.add(
+                    AskPattern.<ParticleInbox.Command, ParticleInbox.Stopped>ask(
+                            peer.inbox(),
+                            ParticleInbox.StopTaking::new,
+                            settings.drainTimeout(),
+                            system.scheduler())
+                        .toCompletableFuture());
+              }
+              return CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new))
+                  .handle(
+                      (ok, error) -> {
+                        if (error != null) {
+                          LOG.warn(
+                              "some particles had not finished after {}: {}",
+                              settings.drainTimeout(),
+                              error.toString());
+                        }
+                        return Done.getInstance();
+                      });
+            });
+  }
+
+  /** The primary peer's id (the node's own identity). */
+  public PeerId peerId() {
+    return peers.get(0).key().peerId();
+  }
+
+  /** Every peer this node hosts, the primary first. */
+  public List<PeerId> peerIds() {
+    return peers.stream().map(p -> p.key().peerId()).toList();
+  }
+
+  public NodeSettings settings() {
+    return settings;
+  }
+
+  /** The Artery port this node listens on (the configured one, or the one picked for 0). */
+  public int clusterPort() {
+    return system.address().getPort().orElse(settings.clusterPort());
+  }
+
+  /** The HTTP API's address, when it runs. */
+  public Optional<InetSocketAddress> httpAddress() {
+    return http.map(HttpApi.Binding::address);
+  }
+
+  public NodeMetrics metrics() {
+    return parts.metrics();
+  }
+
+  public ParticleTraces traces() {
+    return parts.traces();
+  }
+
+  public KnownPeers knownPeers() {
+    return parts.knownPeers();
+  }
+
+  public int memberCount() {
+    int up = 0;
+    for (akka.cluster.Member member : Cluster.get(system).state().getMembers()) {
+      if (member.status() == akka.cluster.MemberStatus.up()) {
+        up++;
+      }
+    }
+    return up;
+  }
+
+  /** Every service in the cluster, as replicated to this node. */
+  public List<ServiceRecord> clusterServices() {
+    return parts.clusterServices().get();
+  }
+
+  /** One hosted peer's modules, blueprints and services. */
+  public ServiceTable services(PeerId peer) {
+    return hosted(peer).services().get();
+  }
+
+  /** One hosted peer's registry: add modules and blueprints, create and remove services. */
+  public RegistryClient registry(PeerId peer) {
+    HostedPeer hosted = hosted(peer);
+    return new RegistryClient(hosted.registry(), hosted.services(), system.scheduler());
+  }
+
+  /** Registers a Java service on one of this node's peers (it shadows a builtin of that id). */
+  public void registerService(PeerId peer, String serviceId, JavaService service) {
+    hosted(peer).javaServices().register(serviceId, service);
+  }
+
+  /** Completes when this node knows every one of {@code peerIds} (its own and the cluster's). */
+  public CompletableFuture<Void> awaitPeers(Collection<String> peerIds) {
+    return parts.knownPeers().awaitKnown(peerIds);
+  }
+
+  /**
+   * Starts a particle with {@code initPeer} (one of this node's peers) as its init peer; the
+   * session answers its getDataSrv/callbackSrv/errorHandlingSrv calls. Completes with the reason
+   * when the particle is refused, empty when it was taken.
+   */
+  public CompletionStage<Optional<String>> startParticle(
+      PeerId initPeer, Particle particle, ParticleSession session) {
+    HostedPeer peer = hosted(initPeer);
+    return AskPattern.<ParticleInbox.Command, ParticleInbox.Started>ask(
+            peer.inbox(),
+            replyTo -> new ParticleInbox.Start(particle, session, replyTo),
+            Duration.ofSeconds(10),
+            system.scheduler())
+        .thenApply(ParticleInbox.Started::refusal);
+  }
+
+  /**
+   * Runs a compiled function with one of this node's peers as the init peer (the primary unless the
+   * request names another) and completes with its response, its error, or why there was neither.
+   * Never completes exceptionally for bad input: that is a FAILED or REFUSED result.
+   */
+  public CompletionStage<RunResult> run(RunRequest request) {
+    Optional<HostedPeer> peer =
+        request.initPeerId().isEmpty()
+            ? Optional.of(peers.get(0))
+            : peers.stream().filter(p -> p.peerId().equals(request.initPeerId().get())).findFirst();
+    String particleId = UUID.randomUUID().toString();
+    long ttlMs = request.ttl().toMillis();
+    RunSession session =
+        new RunSession(
+            particleId,
+            request.relayPeerId().orElse(peer.map(HostedPeer::peerId).orElse("")),
+            request.arguments(),
+            ttlMs,
+            parts.clock());
+    if (peer.isEmpty()) {
+      session.refused("peer " + request.initPeerId().get() + " is not hosted by this node");
+      return session.result();
+    }
+    Particle particle;
+    try {
+      particle =
+          ParticleSignature.sign(
+              peer.get().key(), particleId, parts.clock().millis(), ttlMs, request.script());
+    } catch (IllegalArgumentException e) {
+      session.refused(e.getMessage());
+      return session.result();
+    }
+    startParticle(peer.get().key().peerId(), particle, session)
+        .whenComplete(
+            (refusal, error) -> {
+              if (error != null) {
+                session.refused(
+                    "peer " + peer.get().peerId() + " did not answer: " + error.getMessage());
+              } else {
+                refusal.ifPresent(session::refused);
+              }
+            });
+    return session.result();
+  }
+
+  /** The key of one of this node's peers (it signs the particles that peer starts). */
+  public KeyPair key(PeerId peer) {
+    return hosted(peer).key();
+  }
+
+  private HostedPeer hosted(PeerId peer) {
+    return peers.stream()
+        .filter(p -> p.key().peerId().equals(peer))
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalArgumentException("peer " + peer + " is not hosted by this node"));
+  }
+
+  ActorSystem<Void> system() {
+    return system;
+  }
+
+  /** Leaves gracefully (see the class comment); completes when the actor system has terminated. */
+  public CompletionStage<Done> stop() {
+    return CoordinatedShutdown.get(system)
+        .runAll(CoordinatedShutdown.unknownReason())
+        .thenCompose(done -> system.getWhenTerminated());
+  }
+
+  /** Terminates at once, as a crash would: no leaving, no draining. For tests of failures. */
+  public void crash() {
+    system.terminate();
+  }
+
+  public CompletionStage<Done> whenTerminated() {
+    return system.getWhenTerminated();
+  }
+
+  @Override
+  public void close() {
+    stop().toCompletableFuture().join();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}
