@@ -165,6 +165,9 @@ public final class GyreNode implements AutoCloseable {
             CoordinatedShutdown.PhaseServiceRequestsDone(),
             "gyre-finish-held-particles",
             () -> {
+              LOG.info(
+                  "leaving: taking no new particles, finishing the {} held",
+                  parts.metrics().particlesInFlight.get());
               List<CompletableFuture<ParticleInbox.Stopped>> stopped = new ArrayList<>();
               for (HostedPeer peer : peers) {
                 stopped.add(

@@ -24,7 +24,7 @@ class SerializationTest {
   private static final ActorTestKit TESTKIT =
       ActorTestKit.create(
           com.typesafe.config.ConfigFactory.parseString("akka.actor.provider = local")
-              .withFallback(com.typesafe.config.ConfigFactory.load()));
+              .withFallback(io.gyre.node.config.NodeConfigLoader.defaults()));
 
   @AfterAll
   static void stop() {

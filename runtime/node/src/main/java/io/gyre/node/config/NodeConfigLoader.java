@@ -51,6 +51,11 @@ public final class NodeConfigLoader {
       return fromCommandLine
           .withFallback(fromEnvironment)
           .withFallback(fromFile)
+          .withFallback(
+              ConfigFactory.parseResources(
+                  NodeConfigLoader.class.getClassLoader(),
+                  "io/gyre/node/akka-defaults.conf",
+                  ConfigParseOptions.defaults().setAllowMissing(false)))
           .withFallback(reference)
           .resolve(ConfigResolveOptions.defaults());
     } catch (ConfigException e) {
