@@ -67,22 +67,9 @@ public final class JsonViews {
   public static ArrayNode services(Collection<ServiceRecord> services) {
     ArrayNode out = JSON.arrayNode();
     for (ServiceRecord service : services) {
-      out.add(service(service));
+      out.add(io.gyre.node.builtins.SrvBuiltin.serviceJson(service));
     }
     return out;
-  }
-
-  /** aqua-lib's {@code Service}: id, blueprint_id, service_type, owner_id, aliases, worker_id. */
-  public static ObjectNode service(ServiceRecord service) {
-    ObjectNode node = JSON.objectNode();
-    node.put("id", service.id());
-    node.put("blueprint_id", service.blueprintId());
-    node.put("service_type", "service");
-    node.put("owner_id", service.ownerPeerId());
-    ArrayNode aliases = node.putArray("aliases");
-    service.aliases().forEach(aliases::add);
-    node.put("worker_id", service.hostPeerId());
-    return node;
   }
 
   public static ObjectNode error(String message) {

@@ -71,7 +71,7 @@ public final class LocalServices {
 
   private static CallResult failure(ServiceCall call, Throwable error) {
     String message =
-        error instanceof ServiceException
+        error instanceof ServiceException || error instanceof akka.pattern.StatusReply.ErrorMessage
             ? error.getMessage()
             : "service " + call.serviceId() + "." + call.functionName() + " failed: " + error;
     return CallResult.error(1, new TextNode(message));

@@ -42,10 +42,11 @@ public final class RegistryClient {
         registry, r -> new ServiceRegistry.AddBlueprint(blueprint, r), TIMEOUT, scheduler);
   }
 
-  public CompletionStage<ServiceRecord> createService(String blueprintId, String ownerPeerId) {
+  public CompletionStage<ServiceRecord> createService(
+      String serviceId, String blueprintId, String ownerPeerId) {
     return AskPattern.askWithStatus(
         registry,
-        r -> new ServiceRegistry.CreateService(blueprintId, ownerPeerId, r),
+        r -> new ServiceRegistry.CreateService(serviceId, blueprintId, ownerPeerId, r),
         TIMEOUT,
         scheduler);
   }

@@ -19,7 +19,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import io.gyre.node.GyreSerializable;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * One peer's modules, blueprints and services, event-sourced in the journal so a restarted peer has
@@ -37,8 +36,14 @@ public final class ServiceRegistry
   public record AddBlueprint(BlueprintRecord blueprint, ActorRef<StatusReply<String>> replyTo)
       implements Command {}
 
+  /**
+   * Records a service made from a blueprint (its instance already runs, under {@code serviceId}).
+   */
   public record CreateService(
-      String blueprintId, String ownerPeerId, ActorRef<StatusReply<ServiceRecord>> replyTo)
+      String serviceId,
+      String blueprintId,
+      String ownerPeerId,
+      ActorRef<StatusReply<ServiceRecord>> replyTo)
       implements Command {}
 
   public record RemoveService(
@@ -178,7 +183,7 @@ public final class ServiceRegistry
     }
     ServiceRecord service =
         new ServiceRecord(
-            UUID.randomUUID().toString(),
+            create.serviceId(),
             create.blueprintId(),
             create.ownerPeerId(),
             java.util.List.of(),

@@ -77,8 +77,10 @@ class ServicePersistenceTest {
           await(
               registry.addBlueprint(
                   new BlueprintRecord("cd".repeat(32), "greeting", List.of(module.hash()))));
-      ServiceRecord removed = await(registry.createService(blueprint, OWNER));
-      ServiceRecord service = await(registry.createService(blueprint, OWNER));
+      ServiceRecord removed =
+          await(registry.createService(java.util.UUID.randomUUID().toString(), blueprint, OWNER));
+      ServiceRecord service =
+          await(registry.createService(java.util.UUID.randomUUID().toString(), blueprint, OWNER));
       kept = service.id();
       // Enough events that recovery starts from a snapshot and replays the events after it.
       for (int i = 0; i < 105; i++) {
@@ -114,13 +116,14 @@ class ServicePersistenceTest {
           await(
               registry.addBlueprint(
                   new BlueprintRecord("01".repeat(32), "b", List.of(module.hash()))));
-      ServiceRecord service = await(registry.createService(blueprint, OWNER));
+      ServiceRecord service =
+          await(registry.createService(java.util.UUID.randomUUID().toString(), blueprint, OWNER));
 
       List<String> errors = new ArrayList<>();
       errors.add(failure(() -> await(registry.removeService(service.id(), STRANGER))));
       errors.add(failure(() -> await(registry.addAlias("mine", service.id(), STRANGER))));
       errors.add(failure(() -> await(registry.addAlias("peer", service.id(), OWNER))));
-      errors.add(failure(() -> await(registry.createService("no-such-blueprint", OWNER))));
+      errors.add(failure(() -> await(registry.createService("s-x", "no-such-blueprint", OWNER))));
       errors.add(
           failure(
               () ->
