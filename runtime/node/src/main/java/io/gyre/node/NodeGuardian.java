@@ -8,6 +8,7 @@ import io.gyre.identity.KeyPair;
 import io.gyre.node.builtins.BuiltinService;
 import io.gyre.node.builtins.Builtins;
 import io.gyre.node.builtins.ConsoleBuiltin;
+import io.gyre.node.builtins.JsClientBuiltins;
 import io.gyre.node.builtins.KadBuiltin;
 import io.gyre.node.builtins.PeerBuiltin;
 import io.gyre.node.cluster.PeerDirectory;
@@ -103,7 +104,14 @@ final class NodeGuardian {
         new RegistryClient(registry, table, context.getSystem().scheduler());
     JavaServices javaServices = new JavaServices(parts.serviceExecutor());
     Builtins builtins = new Builtins(builtins(context, parts, peerId, registryClient));
-    LocalServices services = new LocalServices(List.of(javaServices, builtins), parts.metrics());
+    var system = context.getSystem();
+    LocalServices services =
+        new LocalServices(
+            List.of(
+                javaServices,
+                builtins,
+                new JsClientBuiltins(parts.clock(), delay -> after(system, delay))),
+            parts.metrics());
     PeerRuntime runtime =
         new PeerRuntime(
             key,

@@ -108,23 +108,27 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
         .build();
   }
 
+  // Pending work is counted in the trace (tests wait for a particle to be quiet across the
+  // cluster): whoever queues a message or starts a call counts it, the handler uncounts it last.
+
   private Behavior<Command> onArrived(Arrived arrived) {
     byte[] data = arrived.particle().data();
-    if (!seenData.add(digest(data))) {
+    if (seenData.add(digest(data))) {
+      pendingData.add(data);
+      scheduleRun();
+    } else {
       runtime.metrics().particlesDuplicate.increment();
       hop(ParticleTrace.HopKind.DUPLICATE, arrived.fromPeerId());
-      return this;
     }
-    pendingData.add(data);
-    scheduleRun();
+    workDone();
     return this;
   }
 
   private Behavior<Command> onCallDone(CallDone done) {
     callsInFlight.remove(done.key());
     readyResults.put(done.key(), done.result());
-    trace.ifPresent(ParticleTrace::workDone);
     scheduleRun();
+    workDone();
     return this;
   }
 
@@ -133,13 +137,21 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
     byte[] incoming = pendingData.isEmpty() ? EMPTY : pendingData.poll();
     Map<Integer, CallResult> results = Map.copyOf(readyResults);
     readyResults.clear();
-    trace.ifPresent(ParticleTrace::workDone);
     run(incoming, results);
     if (!pendingData.isEmpty() || !readyResults.isEmpty()) {
       scheduleRun();
     }
     checkDrained();
+    workDone();
     return this;
+  }
+
+  private void workStarted() {
+    trace.ifPresent(t -> t.workStarted(runtime.peerId()));
+  }
+
+  private void workDone() {
+    trace.ifPresent(t -> t.workDone(runtime.peerId()));
   }
 
   private void run(byte[] incoming, Map<Integer, CallResult> results) {
@@ -225,7 +237,7 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
             header.initPeerId(),
             header.timestampMs(),
             header.ttlMs());
-    trace.ifPresent(ParticleTrace::workStarted);
+    workStarted();
     long started = System.nanoTime();
     Optional<CallResult> fromSession = session.flatMap(s -> s.answer(call));
     var answer =
@@ -274,6 +286,7 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
   private void send(String nextPeer) {
     Particle outgoing = header.withData(prevData);
     if (nextPeer.equals(runtime.peerId())) {
+      workStarted();
       getContext().getSelf().tell(new Arrived(outgoing, nextPeer));
       return;
     }
@@ -292,7 +305,7 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
   private void scheduleRun() {
     if (!runScheduled) {
       runScheduled = true;
-      trace.ifPresent(ParticleTrace::workStarted);
+      workStarted();
       getContext().getSelf().tell(RunPending.INSTANCE);
     }
   }
@@ -316,12 +329,7 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
     session.ifPresent(ParticleSession::expired);
     drainRequested.ifPresent(replyTo -> replyTo.tell(new Drained(header.id())));
     // Work still pending for an expired particle is abandoned: its results can go nowhere.
-    trace.ifPresent(
-        t -> {
-          for (int i = 0; i < callsInFlight.size() + (runScheduled ? 1 : 0); i++) {
-            t.workDone();
-          }
-        });
+    trace.ifPresent(t -> t.workAbandoned(runtime.peerId()));
     return Behaviors.stopped();
   }
 

@@ -129,6 +129,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
                 + particle.id()
                 + " is live with another init peer, timestamp, TTL or script");
       }
+      arriving(particle);
       existing.actor().tell(new ParticleActor.Arrived(particle, fromPeerId));
       return Optional.empty();
     }
@@ -153,6 +154,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     live.put(particle.id(), new Live(actor, particle.withData(new byte[0])));
     nodeInFlight.incrementAndGet();
     runtime.metrics().particlesInFlight.incrementAndGet();
+    arriving(particle);
     actor.tell(new ParticleActor.Arrived(particle, fromPeerId));
     return Optional.empty();
   }
@@ -252,6 +254,11 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
       stopRequested = Optional.empty();
       stopped = true;
     }
+  }
+
+  /** Counts the arrival as work the particle's actor has pending until it handles it. */
+  private void arriving(Particle particle) {
+    runtime.traces().forParticle(particle.id()).ifPresent(t -> t.workStarted(runtime.peerId()));
   }
 
   private void trace(Particle particle, ParticleTrace.HopKind kind, String other) {

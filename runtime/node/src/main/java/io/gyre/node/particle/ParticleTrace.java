@@ -3,6 +3,8 @@ package io.gyre.node.particle;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,7 +17,7 @@ public final class ParticleTrace {
   private final List<Hop> hops = new ArrayList<>();
   private final List<Call> calls = new ArrayList<>();
   private final List<Failure> failures = new ArrayList<>();
-  private final AtomicInteger pendingWork = new AtomicInteger();
+  private final Map<String, AtomicInteger> pendingWork = new ConcurrentHashMap<>();
 
   /** How a particle moved: arrived at or left a peer, or could not be delivered. */
   public enum HopKind {
@@ -66,12 +68,18 @@ public final class ParticleTrace {
     failures.add(failure);
   }
 
-  void workStarted() {
-    pendingWork.incrementAndGet();
+  /** A message or call for this particle that {@code peerId} has yet to finish. */
+  void workStarted(String peerId) {
+    pendingWork.computeIfAbsent(peerId, p -> new AtomicInteger()).incrementAndGet();
   }
 
-  void workDone() {
-    pendingWork.decrementAndGet();
+  void workDone(String peerId) {
+    pendingWork.computeIfAbsent(peerId, p -> new AtomicInteger()).decrementAndGet();
+  }
+
+  /** The peer's actor for this particle stopped: whatever it had pending is dropped. */
+  void workAbandoned(String peerId) {
+    pendingWork.computeIfAbsent(peerId, p -> new AtomicInteger()).set(0);
   }
 
   public synchronized Snapshot snapshot() {
@@ -80,6 +88,6 @@ public final class ParticleTrace {
         List.copyOf(hops),
         List.copyOf(calls),
         List.copyOf(failures),
-        pendingWork.get());
+        pendingWork.values().stream().mapToInt(AtomicInteger::get).sum());
   }
 }

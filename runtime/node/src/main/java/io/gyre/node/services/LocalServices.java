@@ -1,9 +1,8 @@
 package io.gyre.node.services;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.gyre.air.CallResult;
+import io.gyre.air.builtins.StandardBuiltins;
 import io.gyre.node.metrics.NodeMetrics;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +16,6 @@ import java.util.concurrent.CompletionStage;
  * message says what went wrong, as js-client reports one.
  */
 public final class LocalServices {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final List<ServiceProvider> providers;
   private final NodeMetrics metrics;
 
@@ -57,16 +54,7 @@ public final class LocalServices {
 
   /** js-client's wording, so scripts that match on it behave the same. */
   public static CallResult notFound(ServiceCall call) {
-    return CallResult.error(
-        1,
-        new TextNode(
-            "No service found for service call: serviceId='"
-                + call.serviceId()
-                + "', fnName='"
-                + call.functionName()
-                + "' args='"
-                + argumentsText(call.arguments())
-                + "'"));
+    return StandardBuiltins.notFound(call.serviceId(), call.functionName(), call.arguments());
   }
 
   private static CallResult failure(ServiceCall call, Throwable error) {
@@ -81,13 +69,5 @@ public final class LocalServices {
     return error instanceof CompletionException && error.getCause() != null
         ? error.getCause()
         : error;
-  }
-
-  private static String argumentsText(List<JsonNode> arguments) {
-    try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(arguments);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return arguments.toString();
-    }
   }
 }

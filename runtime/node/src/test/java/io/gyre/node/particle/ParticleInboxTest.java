@@ -28,7 +28,7 @@ class ParticleInboxTest {
   private static GyreNode node;
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     nodes = new TestNodes(dir);
     node =
         nodes.start(
@@ -39,6 +39,7 @@ class ParticleInboxTest {
                 "gyre.node.limits.max-in-flight-particles", "3",
                 "gyre.node.limits.max-particle-bytes", "2 KiB",
                 "gyre.node.limits.max-clock-skew", "5s"));
+    node.awaitPeers(List.of(node.peerId().base58())).get(30, TimeUnit.SECONDS);
   }
 
   @AfterAll
@@ -69,7 +70,6 @@ class ParticleInboxTest {
 
   @Test
   void refusesAForgedOrAlteredParticleAndCountsIt() throws Exception {
-    node.awaitPeers(List.of(node.peerId().base58())).get(30, TimeUnit.SECONDS);
     Particle signed = ParticleSignature.sign(CLIENT, "forged-1", now(), 10_000, "(null)");
     Particle altered =
         new Particle(
