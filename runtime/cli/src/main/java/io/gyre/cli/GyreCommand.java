@@ -2,6 +2,7 @@ package io.gyre.cli;
 
 import io.gyre.cli.air.AirCommand;
 import io.gyre.cli.node.NodeCommand;
+import io.gyre.cli.wasm.WasmCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "gyre 0.1.0",
     description = "Gyre: a peer-to-peer compute network on the JVM.",
-    subcommands = {AirCommand.class, NodeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {AirCommand.class, WasmCommand.class, NodeCommand.class, CommandLine.HelpCommand.class})
 public final class GyreCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
