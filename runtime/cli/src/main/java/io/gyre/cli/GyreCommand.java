@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "gyre 0.1.0",
     description = "Gyre: a peer-to-peer compute network on the JVM.",
-    subcommands = {AirCommand.class, WasmCommand.class, NodeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      AirCommand.class,
+      WasmCommand.class,
+      NodeCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class GyreCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -30,6 +30,9 @@ import io.gyre.node.services.JavaService;
 import io.gyre.node.services.RegistryClient;
 import io.gyre.node.services.ServiceRecord;
 import io.gyre.node.services.ServiceTable;
+import io.gyre.node.services.wasm.ModuleStore;
+import io.gyre.node.services.wasm.WasmServiceRuntime;
+import io.gyre.wasm.ServiceLimits;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,6 +94,13 @@ public final class GyreNode implements AutoCloseable {
             .withFallback(settings.config());
     ExecutorService serviceExecutor =
         Executors.newFixedThreadPool(settings.serviceThreads(), daemonThreads("gyre-service-"));
+    List<AtomicReference<ServiceTable>> tables = new java.util.concurrent.CopyOnWriteArrayList<>();
+    WasmServiceRuntime wasm =
+        new WasmServiceRuntime(
+            new ModuleStore(settings.dataDir().resolve("modules")),
+            ServiceLimits.DEFAULT,
+            hash -> moduleName(tables, hash),
+            settings.serviceThreads());
     NodeParts parts =
         new NodeParts(
             settings,
@@ -101,14 +111,16 @@ public final class GyreNode implements AutoCloseable {
             Clock.systemUTC(),
             serviceExecutor,
             new AtomicInteger(),
-            new AtomicReference<>(List.of()));
+            new AtomicReference<>(List.of()),
+            wasm);
     CompletableFuture<List<HostedPeer>> ready = new CompletableFuture<>();
     ActorSystem<Void> system =
         ActorSystem.create(
             NodeGuardian.create(parts, keys, ready), ClusterConfig.SYSTEM_NAME, config);
-    system.getWhenTerminated().thenRun(serviceExecutor::shutdownNow);
+    system.getWhenTerminated().thenRun(serviceExecutor::shutdownNow).thenRun(wasm::close);
     try {
       List<HostedPeer> peers = ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      peers.forEach(peer -> tables.add(peer.services()));
       if (settings.seedNodes().isEmpty()) {
         Cluster cluster = Cluster.get(system);
         cluster.manager().tell(Join.create(cluster.selfMember().address()));
@@ -141,6 +153,17 @@ public final class GyreNode implements AutoCloseable {
       Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
       throw new IllegalStateException("the node did not start: " + cause.getMessage(), cause);
     }
+  }
+
+  /** A module's import name: what one of the node's peers added it as. */
+  private static String moduleName(List<AtomicReference<ServiceTable>> tables, String hash) {
+    for (AtomicReference<ServiceTable> table : tables) {
+      var module = table.get().modules().get(hash);
+      if (module != null) {
+        return module.name();
+      }
+    }
+    return "module-" + hash.substring(0, 12);
   }
 
   private static List<KeyPair> loadKeys(NodeSettings settings) {
@@ -298,6 +321,7 @@ public final class GyreNode implements AutoCloseable {
             request.relayPeerId().orElse(peer.map(HostedPeer::peerId).orElse("")),
             request.arguments(),
             ttlMs,
+            request.awaitResponse(),
             parts.clock());
     if (peer.isEmpty()) {
       session.refused("peer " + request.initPeerId().get() + " is not hosted by this node");

@@ -8,9 +8,11 @@ import io.gyre.identity.KeyPair;
 import io.gyre.node.builtins.BuiltinService;
 import io.gyre.node.builtins.Builtins;
 import io.gyre.node.builtins.ConsoleBuiltin;
+import io.gyre.node.builtins.DistBuiltin;
 import io.gyre.node.builtins.JsClientBuiltins;
 import io.gyre.node.builtins.KadBuiltin;
 import io.gyre.node.builtins.PeerBuiltin;
+import io.gyre.node.builtins.SrvBuiltin;
 import io.gyre.node.cluster.PeerDirectory;
 import io.gyre.node.particle.ParticleInbox;
 import io.gyre.node.particle.PeerRuntime;
@@ -20,6 +22,7 @@ import io.gyre.node.services.RegistryClient;
 import io.gyre.node.services.ServiceDirectory;
 import io.gyre.node.services.ServiceRegistry;
 import io.gyre.node.services.ServiceTable;
+import io.gyre.node.services.wasm.DeployedServices;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +113,8 @@ final class NodeGuardian {
             List.of(
                 javaServices,
                 builtins,
-                new JsClientBuiltins(parts.clock(), delay -> after(system, delay))),
+                new JsClientBuiltins(parts.clock(), delay -> after(system, delay)),
+                new DeployedServices(table::get, parts.serviceRuntime())),
             parts.metrics());
     PeerRuntime runtime =
         new PeerRuntime(
@@ -136,6 +140,8 @@ final class NodeGuardian {
         PeerBuiltin.create(neighbourhood, parts.clock(), delay -> after(system, delay)),
         KadBuiltin.create(
             () -> parts.knownPeers().peerIds().stream().filter(id -> !id.equals(peerId)).toList()),
+        SrvBuiltin.create(registry, parts.serviceRuntime(), parts.serviceExecutor()),
+        DistBuiltin.create(registry, parts.serviceRuntime(), parts.serviceExecutor()),
         ConsoleBuiltin.create());
   }
 

@@ -8,6 +8,7 @@ import io.gyre.node.config.NodeSettings;
 import io.gyre.node.metrics.NodeMetrics;
 import io.gyre.node.particle.ParticleTraces;
 import io.gyre.node.services.ServiceRecord;
+import io.gyre.node.services.ServiceRuntime;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +25,8 @@ record NodeParts(
     Clock clock,
     ExecutorService serviceExecutor,
     AtomicInteger inFlight,
-    AtomicReference<List<ServiceRecord>> clusterServices) {
+    AtomicReference<List<ServiceRecord>> clusterServices,
+    ServiceRuntime serviceRuntime) {
 
   /** What {@code peer.*} tells about {@code peerId} and the peers it can reach. */
   PeerBuiltin.Neighbourhood neighbourhood(String peerId, Address selfAddress) {

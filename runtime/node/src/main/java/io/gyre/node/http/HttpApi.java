@@ -136,11 +136,19 @@ public final class HttpApi extends AllDirectives {
     } catch (IllegalArgumentException e) {
       return json(StatusCodes.BAD_REQUEST, JsonViews.error(e.getMessage()));
     }
-    return onSuccess(
-        node.run(request), result -> json(statusOf(result), JsonViews.runResult(result)));
+    // A run takes up to its TTL; the server's default request timeout (20 s) must not cut it short.
+    return withRequestTimeout(
+        scala.concurrent.duration.FiniteDuration.create(
+            request.ttl().toMillis() + 10_000, java.util.concurrent.TimeUnit.MILLISECONDS),
+        () ->
+            onSuccess(
+                node.run(request), result -> json(statusOf(result), JsonViews.runResult(result))));
   }
 
-  /** {@code {"air": "...", "args": {...}, "ttl_ms": N, "peer": "12D3…", "relay": "12D3…"}}. */
+  /**
+   * {@code {"air": "...", "args": {...}, "ttl_ms": N, "peer": "12D3…", "relay": "12D3…",
+   * "await_response": true}}; only {@code air} is required.
+   */
   static RunRequest parseRunRequest(String body) {
     JsonNode json;
     try {
@@ -182,8 +190,17 @@ public final class HttpApi extends AllDirectives {
       }
       ttl = Duration.ofMillis(ttlNode.longValue());
     }
+    JsonNode await = json.path("await_response");
+    if (!await.isMissingNode() && !await.isBoolean()) {
+      throw new IllegalArgumentException("\"await_response\" must be true or false");
+    }
     return new RunRequest(
-        air.textValue(), args, ttl, optionalText(json, "peer"), optionalText(json, "relay"));
+        air.textValue(),
+        args,
+        ttl,
+        optionalText(json, "peer"),
+        optionalText(json, "relay"),
+        await.asBoolean(true));
   }
 
   private static Optional<String> optionalText(JsonNode json, String field) {
@@ -199,7 +216,7 @@ public final class HttpApi extends AllDirectives {
 
   private static StatusCode statusOf(RunResult result) {
     return switch (result.status()) {
-      case RESPONDED, ERRORED -> StatusCodes.OK;
+      case RESPONDED, SENT, ERRORED -> StatusCodes.OK;
       case FAILED -> StatusCodes.UNPROCESSABLE_ENTITY;
       case REFUSED -> StatusCodes.SERVICE_UNAVAILABLE;
       case EXPIRED -> StatusCodes.GATEWAY_TIMEOUT;

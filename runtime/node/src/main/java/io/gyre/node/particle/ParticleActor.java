@@ -202,6 +202,7 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
     for (String nextPeer : outcome.nextPeers()) {
       send(nextPeer);
     }
+    session.ifPresent(ParticleSession::ran);
   }
 
   private void onRunFailed(InterpreterError error) {
@@ -236,10 +237,16 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
             header.id(),
             header.initPeerId(),
             header.timestampMs(),
-            header.ttlMs());
+            header.ttlMs(),
+            request.key());
     workStarted();
     long started = System.nanoTime();
     Optional<CallResult> fromSession = session.flatMap(s -> s.answer(call));
+    fromSession.ifPresent(
+        r ->
+            runtime
+                .metrics()
+                .serviceCalled(call.serviceId(), r.succeeded(), System.nanoTime() - started));
     var answer =
         fromSession.isPresent()
             ? java.util.concurrent.CompletableFuture.completedFuture(fromSession.get())

@@ -14,6 +14,9 @@ public interface ParticleSession {
   /** The answer when {@code call} is one of this session's services, otherwise empty. */
   Optional<CallResult> answer(ServiceCall call);
 
+  /** An interpreter run on the init peer succeeded (its calls started, its sends went out). */
+  default void ran() {}
+
   /** The particle failed on the init peer (an interpreter error) or was refused. */
   void failed(String reason);
 

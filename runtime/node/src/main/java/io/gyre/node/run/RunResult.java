@@ -23,6 +23,8 @@ public record RunResult(
   public enum Status {
     /** callbackSrv.response was called. */
     RESPONDED,
+    /** A function without results: the init peer ran it and sent it on (nothing to wait for). */
+    SENT,
     /** The script reported an error through errorHandlingSrv. */
     ERRORED,
     /** The particle failed on the init peer (e.g. an interpreter error). */
@@ -34,6 +36,6 @@ public record RunResult(
   }
 
   public boolean ok() {
-    return status == Status.RESPONDED;
+    return status == Status.RESPONDED || status == Status.SENT;
   }
 }

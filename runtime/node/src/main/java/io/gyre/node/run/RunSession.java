@@ -23,6 +23,7 @@ public final class RunSession implements ParticleSession {
   private final String relayPeerId;
   private final Map<String, JsonNode> arguments;
   private final long ttlMs;
+  private final boolean awaitResponse;
   private final Clock clock;
   private final long startedMs;
   private final CompletableFuture<RunResult> result = new CompletableFuture<>();
@@ -33,6 +34,20 @@ public final class RunSession implements ParticleSession {
       Map<String, JsonNode> arguments,
       long ttlMs,
       Clock clock) {
+    this(particleId, relayPeerId, arguments, ttlMs, true, clock);
+  }
+
+  /**
+   * @param awaitResponse false: the run ends once the init peer has run the script (no results)
+   */
+  public RunSession(
+      String particleId,
+      String relayPeerId,
+      Map<String, JsonNode> arguments,
+      long ttlMs,
+      boolean awaitResponse,
+      Clock clock) {
+    this.awaitResponse = awaitResponse;
     this.particleId = particleId;
     this.relayPeerId = relayPeerId;
     this.arguments = Map.copyOf(arguments);
@@ -74,6 +89,13 @@ public final class RunSession implements ParticleSession {
         return Optional.empty();
       default:
         return Optional.empty();
+    }
+  }
+
+  @Override
+  public void ran() {
+    if (!awaitResponse) {
+      finish(RunResult.Status.SENT, Optional.empty(), List.of(), Optional.empty());
     }
   }
 

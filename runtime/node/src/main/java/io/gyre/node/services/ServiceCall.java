@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One call a particle makes to a service on a peer: the function, its arguments and their
- * provenance (tetraplets), and the particle it came from.
+ * provenance (tetraplets), the particle it came from, and the interpreter's key for the call (its
+ * position among the particle's calls on this peer).
  */
 public record ServiceCall(
     String hostPeerId,
@@ -17,7 +18,8 @@ public record ServiceCall(
     String particleId,
     String initPeerId,
     long timestampMs,
-    long ttlMs) {
+    long ttlMs,
+    int callKey) {
 
   public ServiceCall {
     arguments = List.copyOf(arguments);
