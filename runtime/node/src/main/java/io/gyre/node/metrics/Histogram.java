@@ -52,7 +52,7 @@ public final class Histogram {
     return total;
   }
 
-  double sum() {
+  public double sum() {
     return sum.sum();
   }
 }
