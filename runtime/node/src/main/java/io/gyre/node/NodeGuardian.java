@@ -128,7 +128,12 @@ final class NodeGuardian {
             parts.settings().trace().log(),
             parts.clock());
     ActorRef<ParticleInbox.Command> inbox =
-        context.spawn(ParticleInbox.create(runtime, parts.inFlight()), peerId);
+        context.spawn(
+            // A bug that throws in the inbox must not take the peer down: it restarts (the
+            // particles it held are dropped, as at their TTL) and registers again.
+            Behaviors.supervise(ParticleInbox.create(runtime, parts.inFlight()))
+                .onFailure(akka.actor.typed.SupervisorStrategy.restart()),
+            peerId);
     return new HostedPeer(key, runtime, inbox, registry, javaServices, table, recovered);
   }
 

@@ -20,6 +20,15 @@ public record Particle(
 
   public static final long MAX_TTL_MS = 0xFFFF_FFFFL;
 
+  /** A particle from the network missing a field is not a particle (its message is dropped). */
+  public Particle {
+    java.util.Objects.requireNonNull(id, "particle id");
+    java.util.Objects.requireNonNull(initPeerId, "init_peer_id");
+    java.util.Objects.requireNonNull(script, "script");
+    java.util.Objects.requireNonNull(signature, "signature");
+    java.util.Objects.requireNonNull(data, "data");
+  }
+
   /** The moment after which the particle is expired. */
   public long deadlineMs() {
     return timestampMs + ttlMs;

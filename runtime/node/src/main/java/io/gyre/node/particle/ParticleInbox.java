@@ -89,6 +89,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
         .onMessage(ParticleEnded.class, this::onParticleEnded)
         .onMessage(StopTaking.class, this::onStopTaking)
         .onMessage(ParticleDrained.class, this::onParticleDrained)
+        .onSignal(akka.actor.typed.PreRestart.class, signal -> onRestart())
         .build();
   }
 
@@ -221,6 +222,14 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
         && known.ttlMs() == arrived.ttlMs()
         && java.util.Arrays.equals(known.signature(), arrived.signature())
         && known.script().equals(arrived.script());
+  }
+
+  /** Restarting drops the held particles (their actors stop): they no longer count as live. */
+  private Behavior<Command> onRestart() {
+    nodeInFlight.addAndGet(-live.size());
+    runtime.metrics().particlesInFlight.addAndGet(-live.size());
+    live.clear();
+    return this;
   }
 
   private Behavior<Command> onParticleEnded(ParticleEnded ended) {

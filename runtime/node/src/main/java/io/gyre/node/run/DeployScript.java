@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The AIR that deploys a one-module WASM service on a peer through its builtins, as a client
- * would: {@code dist.add_module}, {@code dist.make_blueprint}, {@code dist.add_blueprint}, {@code
+ * The AIR that deploys a one-module WASM service on a peer through its builtins, as a client would:
+ * {@code dist.add_module}, {@code dist.make_blueprint}, {@code dist.add_blueprint}, {@code
  * srv.create}, {@code srv.add_alias} (the module's name). It responds with the module hash, the
  * blueprint id and the service id.
  */
@@ -40,6 +40,11 @@ public final class DeployScript {
 
   /** A run of the deployment, started by the node's primary peer. */
   public static RunRequest request(byte[] module, String name, String peerId) {
-    return new RunRequest(AIR, arguments(module, name, peerId), RunRequest.DEFAULT_TTL, java.util.Optional.empty(), java.util.Optional.empty());
+    return new RunRequest(
+        AIR,
+        arguments(module, name, peerId),
+        RunRequest.DEFAULT_TTL,
+        java.util.Optional.empty(),
+        java.util.Optional.empty());
   }
 }
