@@ -29,6 +29,7 @@ public final class NodeMetrics {
   /** Why a particle was not taken. */
   public enum RefusalReason {
     BAD_SIGNATURE,
+    BAD_DATA_SIGNATURE,
     EXPIRED,
     TOO_LARGE,
     MALFORMED,

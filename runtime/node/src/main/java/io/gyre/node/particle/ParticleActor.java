@@ -13,6 +13,7 @@ import io.gyre.air.CallResult;
 import io.gyre.air.InterpreterError;
 import io.gyre.air.Outcome;
 import io.gyre.air.RunContext;
+import io.gyre.node.metrics.NodeMetrics;
 import io.gyre.node.services.ServiceCall;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,6 +38,11 @@ import org.slf4j.LoggerFactory;
 public final class ParticleActor extends AbstractBehavior<ParticleActor.Command> {
   static final Logger TRACE = LoggerFactory.getLogger("gyre.trace");
   private static final byte[] EMPTY = new byte[0];
+
+  /** AquaVM's ret_codes (kept by Gyre's interpreter) for data that does not decode or verify. */
+  private static final int DATA_ERROR = 2;
+
+  private static final int SIGNATURE_MISMATCH = 9;
 
   public interface Command {}
 
@@ -181,7 +187,7 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
     }
     runtime.metrics().interpreterRunSeconds.observeNanos(System.nanoTime() - started);
     if (outcome.error().isPresent()) {
-      onRunFailed(outcome.error().get());
+      onRunFailed(outcome.error().get(), incoming.length > 0);
       return;
     }
     runtime.metrics().particlesExecuted.increment();
@@ -205,8 +211,16 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
     session.ifPresent(ParticleSession::ran);
   }
 
-  private void onRunFailed(InterpreterError error) {
-    runtime.metrics().particlesFailed.increment();
+  private void onRunFailed(InterpreterError error, boolean onArrival) {
+    // Data that fails the other peers' signatures, or does not decode, was altered or forged on
+    // the way: a refusal of what arrived, not a failure of the script.
+    if (onArrival && error.retCode() == SIGNATURE_MISMATCH) {
+      runtime.metrics().refused(NodeMetrics.RefusalReason.BAD_DATA_SIGNATURE);
+    } else if (onArrival && error.retCode() == DATA_ERROR) {
+      runtime.metrics().refused(NodeMetrics.RefusalReason.MALFORMED);
+    } else {
+      runtime.metrics().particlesFailed.increment();
+    }
     trace.ifPresent(
         t ->
             t.failure(
