@@ -5,24 +5,17 @@ import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.AskPattern;
 import akka.cluster.typed.Cluster;
-import akka.cluster.typed.Join;
-import com.typesafe.config.Config;
-import io.gyre.air.Interpreter;
 import io.gyre.identity.KeyPair;
 import io.gyre.identity.PeerId;
-import io.gyre.node.cluster.ClusterConfig;
 import io.gyre.node.cluster.KnownPeers;
-import io.gyre.node.config.NodeConfigException;
 import io.gyre.node.config.NodeSettings;
 import io.gyre.node.http.HttpApi;
-import io.gyre.node.identity.PeerKeys;
 import io.gyre.node.metrics.NodeMetrics;
 import io.gyre.node.particle.Particle;
 import io.gyre.node.particle.ParticleInbox;
 import io.gyre.node.particle.ParticleSession;
 import io.gyre.node.particle.ParticleSignature;
 import io.gyre.node.particle.ParticleTraces;
-import io.gyre.node.persistence.JournalDatabase;
 import io.gyre.node.run.RunRequest;
 import io.gyre.node.run.RunResult;
 import io.gyre.node.run.RunSession;
@@ -30,27 +23,14 @@ import io.gyre.node.services.JavaService;
 import io.gyre.node.services.RegistryClient;
 import io.gyre.node.services.ServiceRecord;
 import io.gyre.node.services.ServiceTable;
-import io.gyre.node.services.wasm.ModuleStore;
-import io.gyre.node.services.wasm.WasmServiceRuntime;
-import io.gyre.wasm.ServiceLimits;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,155 +44,48 @@ import org.slf4j.LoggerFactory;
  */
 public final class GyreNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GyreNode.class);
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   private final NodeSettings settings;
   private final ActorSystem<Void> system;
   private final NodeParts parts;
   private final List<HostedPeer> peers;
-  private final Optional<HttpApi.Binding> http;
+  private Optional<HttpApi.Binding> http = Optional.empty();
 
   private GyreNode(
-      NodeSettings settings,
-      ActorSystem<Void> system,
-      NodeParts parts,
-      List<HostedPeer> peers,
-      Optional<HttpApi.Binding> http) {
+      NodeSettings settings, ActorSystem<Void> system, NodeParts parts, List<HostedPeer> peers) {
     this.settings = settings;
     this.system = system;
     this.parts = parts;
     this.peers = peers;
-    this.http = http;
   }
 
   public static GyreNode start(NodeSettings settings) {
-    List<KeyPair> keys = loadKeys(settings);
-    JournalDatabase.createSchema(settings.database());
-    Config config =
-        ClusterConfig.akkaConfig(settings)
-            .withFallback(JournalDatabase.akkaConfig(settings.database()))
-            .withFallback(settings.config());
-    ExecutorService serviceExecutor =
-        Executors.newFixedThreadPool(settings.serviceThreads(), daemonThreads("gyre-service-"));
-    List<AtomicReference<ServiceTable>> tables = new java.util.concurrent.CopyOnWriteArrayList<>();
-    WasmServiceRuntime wasm =
-        new WasmServiceRuntime(
-            new ModuleStore(settings.dataDir().resolve("modules")),
-            ServiceLimits.DEFAULT,
-            hash -> moduleName(tables, hash),
-            settings.serviceThreads());
-    NodeParts parts =
-        new NodeParts(
-            settings,
-            new Interpreter(settings.limits().air()),
-            new KnownPeers(),
-            new NodeMetrics(),
-            new ParticleTraces(settings.trace().keep()),
-            Clock.systemUTC(),
-            serviceExecutor,
-            new AtomicInteger(),
-            new AtomicReference<>(List.of()),
-            wasm);
-    CompletableFuture<List<HostedPeer>> ready = new CompletableFuture<>();
-    ActorSystem<Void> system =
-        ActorSystem.create(
-            NodeGuardian.create(parts, keys, ready), ClusterConfig.SYSTEM_NAME, config);
-    system.getWhenTerminated().thenRun(serviceExecutor::shutdownNow).thenRun(wasm::close);
+    NodeStartup.Started started = NodeStartup.start(settings);
+    GyreNode node = new GyreNode(settings, started.system(), started.parts(), started.peers());
     try {
-      List<HostedPeer> peers = ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      peers.forEach(peer -> tables.add(peer.services()));
-      if (settings.seedNodes().isEmpty()) {
-        Cluster cluster = Cluster.get(system);
-        cluster.manager().tell(Join.create(cluster.selfMember().address()));
-      }
-      CompletableFuture.allOf(
-              peers.stream().map(HostedPeer::recovered).toArray(CompletableFuture[]::new))
-          .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      Optional<HttpApi.Binding> http = Optional.empty();
-      GyreNode node = new GyreNode(settings, system, parts, peers, http);
       if (settings.http().enabled()) {
-        http = Optional.of(HttpApi.bind(node, system, settings.host(), settings.http().port()));
-        node = new GyreNode(settings, system, parts, peers, http);
+        node.http =
+            Optional.of(
+                HttpApi.bind(node, started.system(), settings.host(), settings.http().port()));
       }
-      node.registerGracefulLeave();
-      parts.metrics().gauge("gyre_cluster_members", node::memberCount);
-      parts.metrics().gauge("gyre_known_peers", () -> parts.knownPeers().peerIds().size());
-      LOG.info(
-          "node {} up: peers {}, cluster port {}, http {}",
-          system.address(),
-          node.peerIds(),
-          node.clusterPort(),
-          http.map(b -> b.address().toString()).orElse("off"));
-      return node;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      system.terminate();
-      throw new IllegalStateException("interrupted while starting the node", e);
-    } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      system.terminate();
-      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-      throw new IllegalStateException("the node did not start: " + cause.getMessage(), cause);
+      GracefulLeave.register(
+          started.system(), started.peers(), settings.drainTimeout(), started.parts().metrics());
+      started.parts().metrics().gauge("gyre_cluster_members", node::memberCount);
+      started
+          .parts()
+          .metrics()
+          .gauge("gyre_known_peers", () -> started.parts().knownPeers().peerIds().size());
+    } catch (RuntimeException e) {
+      started.system().terminate();
+      throw e;
     }
-  }
-
-  /** A module's import name: what one of the node's peers added it as. */
-  private static String moduleName(List<AtomicReference<ServiceTable>> tables, String hash) {
-    for (AtomicReference<ServiceTable> table : tables) {
-      var module = table.get().modules().get(hash);
-      if (module != null) {
-        return module.name();
-      }
-    }
-    return "module-" + hash.substring(0, 12);
-  }
-
-  private static List<KeyPair> loadKeys(NodeSettings settings) {
-    List<KeyPair> keys = new ArrayList<>();
-    keys.add(PeerKeys.load(settings.identity()));
-    settings.extraIdentities().forEach(source -> keys.add(PeerKeys.load(source)));
-    HashSet<String> ids = new HashSet<>();
-    for (KeyPair key : keys) {
-      if (!ids.add(key.peerId().base58())) {
-        throw new NodeConfigException(
-            "configuration: peer "
-                + key.peerId()
-                + " is configured twice (identity and extra-identities)");
-      }
-    }
-    return keys;
-  }
-
-  private void registerGracefulLeave() {
-    CoordinatedShutdown.get(system)
-        .addTask(
-            CoordinatedShutdown.PhaseServiceRequestsDone(),
-            "gyre-finish-held-particles",
-            () -> {
-              LOG.info(
-                  "leaving: taking no new particles, finishing the {} held",
-                  parts.metrics().particlesInFlight.get());
-              List<CompletableFuture<ParticleInbox.Stopped>> stopped = new ArrayList<>();
-              for (HostedPeer peer : peers) {
-                stopped.add(
-                    AskPattern.<ParticleInbox.Command, ParticleInbox.Stopped>ask(
-                            peer.inbox(),
-                            ParticleInbox.StopTaking::new,
-                            settings.drainTimeout(),
-                            system.scheduler())
-                        .toCompletableFuture());
-              }
-              return CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new))
-                  .handle(
-                      (ok, error) -> {
-                        if (error != null) {
-                          LOG.warn(
-                              "some particles had not finished after {}: {}",
-                              settings.drainTimeout(),
-                              error.toString());
-                        }
-                        return Done.getInstance();
-                      });
-            });
+    LOG.info(
+        "node {} up: peers {}, cluster port {}, http {}",
+        started.system().address(),
+        node.peerIds(),
+        node.clusterPort(),
+        node.http.map(b -> b.address().toString()).orElse("off"));
+    return node;
   }
 
   /** The primary peer's id (the node's own identity). */
@@ -385,14 +258,5 @@ public final class GyreNode implements AutoCloseable {
   @Override
   public void close() {
     stop().toCompletableFuture().join();
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger counter = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }
