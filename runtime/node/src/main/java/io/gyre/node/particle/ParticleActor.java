@@ -212,6 +212,11 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
   }
 
   private void onRunFailed(InterpreterError error, boolean onArrival) {
+    trace.ifPresent(
+        t ->
+            t.failure(
+                new ParticleTrace.Failure(
+                    runtime.clock().millis(), runtime.peerId(), error.retCode(), error.message())));
     // Data that fails the other peers' signatures, or does not decode, was altered or forged on
     // the way: a refusal of what arrived, not a failure of the script.
     if (onArrival && error.retCode() == SIGNATURE_MISMATCH) {
@@ -221,11 +226,6 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
     } else {
       runtime.metrics().particlesFailed.increment();
     }
-    trace.ifPresent(
-        t ->
-            t.failure(
-                new ParticleTrace.Failure(
-                    runtime.clock().millis(), runtime.peerId(), error.retCode(), error.message())));
     if (runtime.traceLog()) {
       TRACE.info(
           "particle={} peer={} run failed ret_code={}: {}",
