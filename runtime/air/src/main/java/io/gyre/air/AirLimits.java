@@ -11,7 +11,10 @@ public record AirLimits(
       new AirLimits(16L << 20, 64L << 20, 32L << 20, 1023);
 
   public AirLimits {
-    if (maxScriptBytes <= 0 || maxDataBytes <= 0 || maxCallResultBytes <= 0 || maxStreamElements <= 0) {
+    if (maxScriptBytes <= 0
+        || maxDataBytes <= 0
+        || maxCallResultBytes <= 0
+        || maxStreamElements <= 0) {
       throw new IllegalArgumentException("limits must be positive: " + this);
     }
   }

@@ -1,19 +1,32 @@
 package io.gyre.air;
 
+import io.gyre.air.internal.exec.Run;
+import io.gyre.air.syntax.ParseCache;
 import java.util.Map;
 
 /**
- * The AIR interpreter: a pure, deterministic function of the script, this peer's previous data
- * for the particle, the data that arrived, the results of calls it asked for, and the context.
+ * The AIR interpreter: a pure, deterministic function of the script, this peer's previous data for
+ * the particle, the data that arrived, the results of calls it asked for, and the context.
  *
- * <p>SCAFFOLD: the signature is fixed so other modules can build against it; the body is being
- * written on the air-core branch and replaces this one before anything lands.
+ * <p>Thread-safe: instances share nothing but their parse cache. The data format, the semantics and
+ * the error codes are described in the module's README.
  */
 public final class Interpreter {
+  private static final int PARSE_CACHE_SIZE = 256;
+
+  /** The code of an error the interpreter did not foresee (a bug, or a value nested too deep). */
+  public static final int INTERNAL_ERROR = 20000;
+
   private final AirLimits limits;
+  private final ParseCache parseCache = new ParseCache(PARSE_CACHE_SIZE);
 
   public Interpreter(AirLimits limits) {
     this.limits = limits;
+  }
+
+  /** Forgets every parsed script (benchmarks measure cold parses with it). */
+  public void clearParseCache() {
+    parseCache.clear();
   }
 
   public AirLimits limits() {
@@ -35,6 +48,16 @@ public final class Interpreter {
       byte[] incomingData,
       Map<Integer, CallResult> callResults,
       RunContext context) {
-    throw new IllegalStateException("scaffold: the interpreter comes from the air-core branch");
+    try {
+      return Run.execute(limits, parseCache, script, prevData, incomingData, callResults, context);
+    } catch (RuntimeException | StackOverflowError e) {
+      // never let a bug or a pathological value escape as an exception: the peer keeps its data
+      return new Outcome(
+          prevData,
+          java.util.List.of(),
+          java.util.List.of(),
+          java.util.Optional.of(
+              new InterpreterError(INTERNAL_ERROR, "internal interpreter error: " + e)));
+    }
   }
 }

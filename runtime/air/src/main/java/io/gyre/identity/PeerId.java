@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A libp2p peer id for an Ed25519 key: base58 of the identity multihash of the protobuf public
- * key, {@code 00 24 08 01 12 20 || key(32)}, which always reads {@code 12D3KooW...}.
+ * A libp2p peer id for an Ed25519 key: base58 of the identity multihash of the protobuf public key,
+ * {@code 00 24 08 01 12 20 || key(32)}, which always reads {@code 12D3KooW...}.
  */
 public record PeerId(String base58, byte[] publicKey) {
   private static final byte[] PREFIX = {0x00, 0x24, 0x08, 0x01, 0x12, 0x20};
@@ -16,7 +16,8 @@ public record PeerId(String base58, byte[] publicKey) {
 
   public static PeerId fromPublicKey(byte[] publicKey) {
     if (publicKey.length != 32) {
-      throw new IllegalArgumentException("an Ed25519 public key has 32 bytes, not " + publicKey.length);
+      throw new IllegalArgumentException(
+          "an Ed25519 public key has 32 bytes, not " + publicKey.length);
     }
     byte[] bytes = Arrays.copyOf(PREFIX, PREFIX.length + 32);
     System.arraycopy(publicKey, 0, bytes, PREFIX.length, 32);

@@ -45,7 +45,11 @@ class KeyPairTest {
     assertTrue(KeyPair.verify(key.publicKey(), message, signature));
     message[0] ^= 1;
     assertFalse(KeyPair.verify(key.publicKey(), message, signature));
-    assertFalse(KeyPair.verify(KeyPair.fromSeedName("bob").publicKey(), "particle".getBytes(StandardCharsets.UTF_8), signature));
+    assertFalse(
+        KeyPair.verify(
+            KeyPair.fromSeedName("bob").publicKey(),
+            "particle".getBytes(StandardCharsets.UTF_8),
+            signature));
   }
 
   @Test

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "air",
     mixinStandardHelpOptions = true,
     description = "Parse and simulate AIR scripts.",
-    subcommands = {AirSimulateCommand.class})
+    subcommands = {AirParseCommand.class, AirSimulateCommand.class})
 public final class AirCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
