@@ -58,6 +58,13 @@ public final class TestNodes implements AutoCloseable {
     return node;
   }
 
+  /** A node of its own (a new cluster) hosting one seed name's peer, once it knows that peer. */
+  public GyreNode startAlone(String name, String seedName) throws Exception {
+    GyreNode node = start(name, List.of(seedName), Optional.empty());
+    node.awaitPeers(List.of(node.peerId().base58())).get(60, java.util.concurrent.TimeUnit.SECONDS);
+    return node;
+  }
+
   public GyreNode start(String name, List<String> seedNames, Optional<GyreNode> join) {
     return start(name, seedNames, join, Map.of());
   }
