@@ -141,6 +141,21 @@ class ServicePersistenceTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aDatabaseThatCannotBeReachedStopsTheStartNamingIt() throws Exception {
+    String url = "jdbc:postgresql://127.0.0.1:1/gyre";
+    NodeSettings settings =
+        TestNodes.settings(
+            dir.resolve("unreachable"),
+            Map.of("gyre.node.database.kind", "postgres", "gyre.node.database.url", url));
+    var error =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            PersistenceException.class, () -> GyreNode.start(settings));
+    assertTrue(
+        error.getMessage().contains("database " + url + ": cannot prepare the journal tables"),
+        error.getMessage());
+  }
+
   private static <T> T await(java.util.concurrent.CompletionStage<T> stage) {
     return stage.toCompletableFuture().join();
   }
