@@ -2,6 +2,7 @@ package io.gyre.cli;
 
 import io.gyre.cli.air.AirCommand;
 import io.gyre.cli.aqua.AquaCommand;
+import io.gyre.cli.node.NodeCommand;
 import io.gyre.cli.wasm.WasmCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
       AirCommand.class,
       AquaCommand.class,
       WasmCommand.class,
+      NodeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GyreCommand implements Runnable {

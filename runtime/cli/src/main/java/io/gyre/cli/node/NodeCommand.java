@@ -1,0 +1,148 @@
+package io.gyre.cli.node;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import io.gyre.node.GyreNode;
+import io.gyre.node.config.NodeConfigException;
+import io.gyre.node.config.NodeConfigLoader;
+import io.gyre.node.config.NodeSettings;
+import io.gyre.node.identity.IdentityException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `gyre node`: starts a peer and runs until it is stopped (SIGTERM or Ctrl-C leave gracefully). */
+@Command(
+    name = "node",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start a Gyre peer: an Akka Cluster node with its key, database and HTTP API.",
+      "Settings: runtime/node/README.md. Precedence: --set and the flags below, then GYRE_*"
+          + " environment variables, then --config, then the defaults."
+    })
+public final class NodeCommand implements Callable<Integer> {
+
+  @Option(names = "--config", paramLabel = "FILE", description = "A HOCON configuration file.")
+  Optional<Path> config;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "Key, database and modules (default: ./data).")
+  Optional<Path> dataDir;
+
+  @Option(
+      names = "--host",
+      description = "The address other nodes reach this one at (default 127.0.0.1).")
+  Optional<String> host;
+
+  @Option(
+      names = "--cluster-port",
+      paramLabel = "PORT",
+      description = "Artery TCP port (default 7100; 0: any).")
+  Optional<Integer> clusterPort;
+
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description = "HTTP API port (default 7200; 0: any).")
+  Optional<Integer> httpPort;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "HOST:PORT",
+      description = "A node to join (repeatable). None: start a new cluster.")
+  List<String> seeds = new ArrayList<>();
+
+  @Option(
+      names = "--seed-name",
+      paramLabel = "NAME",
+      description = "Use a conformance seed name's key (tests, demos).")
+  Optional<String> seedName;
+
+  @Option(
+      names = "--key-file",
+      paramLabel = "FILE",
+      description = "The peer's key file (default: DATA_DIR/peer.key, made on first start).")
+  Optional<Path> keyFile;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Any setting, e.g. --set gyre.node.limits.max-in-flight-particles=5000 (repeatable).")
+  Map<String, String> settings = new LinkedHashMap<>();
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    NodeSettings nodeSettings;
+    try {
+      nodeSettings = NodeSettings.from(NodeConfigLoader.load(config, System.getenv(), flags()));
+    } catch (NodeConfigException e) {
+      spec.commandLine().getErr().println("gyre node: " + e.getMessage());
+      return 2;
+    }
+    showLogs(nodeSettings);
+    GyreNode node;
+    try {
+      node = GyreNode.start(nodeSettings);
+    } catch (NodeConfigException | IdentityException e) {
+      spec.commandLine().getErr().println("gyre node: " + e.getMessage());
+      return 2;
+    } catch (IllegalStateException e) {
+      spec.commandLine().getErr().println("gyre node: " + e.getMessage());
+      return 1;
+    }
+    var out = spec.commandLine().getOut();
+    out.println("peer " + node.peerId() + " up");
+    out.println(
+        "  cluster  "
+            + nodeSettings.host()
+            + ":"
+            + node.clusterPort()
+            + (nodeSettings.seedNodes().isEmpty()
+                ? " (new cluster)"
+                : " joining " + nodeSettings.seedNodes()));
+    node.httpAddress()
+        .ifPresent(
+            a -> out.println("  http     http://" + nodeSettings.host() + ":" + a.getPort()));
+    out.println("  data     " + nodeSettings.dataDir());
+    out.flush();
+    node.whenTerminated().toCompletableFuture().join();
+    return 0;
+  }
+
+  private Map<String, String> flags() {
+    Map<String, String> flags = new LinkedHashMap<>();
+    dataDir.ifPresent(d -> flags.put("gyre.node.data-dir", d.toString()));
+    host.ifPresent(h -> flags.put("gyre.node.host", h));
+    clusterPort.ifPresent(p -> flags.put("gyre.node.cluster-port", p.toString()));
+    httpPort.ifPresent(p -> flags.put("gyre.node.http.port", p.toString()));
+    if (!seeds.isEmpty()) {
+      flags.put("gyre.node.seed-nodes", String.join(",", seeds));
+    }
+    seedName.ifPresent(n -> flags.put("gyre.node.identity.seed-name", n));
+    keyFile.ifPresent(f -> flags.put("gyre.node.identity.key-file", f.toString()));
+    flags.putAll(settings);
+    return flags;
+  }
+
+  /** The CLI logs warnings only; a node also tells what it does (and traces particles if asked). */
+  static void showLogs(NodeSettings settings) {
+    if (System.getenv("GYRE_LOG_LEVEL") == null) {
+      ((Logger) LoggerFactory.getLogger("io.gyre")).setLevel(Level.INFO);
+      ((Logger) LoggerFactory.getLogger("gyre"))
+          .setLevel(settings.trace().log() ? Level.INFO : Level.WARN);
+    }
+  }
+}

@@ -1,0 +1,262 @@
+package io.gyre.node;
+
+import akka.Done;
+import akka.actor.CoordinatedShutdown;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.AskPattern;
+import akka.cluster.typed.Cluster;
+import io.gyre.identity.KeyPair;
+import io.gyre.identity.PeerId;
+import io.gyre.node.cluster.KnownPeers;
+import io.gyre.node.config.NodeSettings;
+import io.gyre.node.http.HttpApi;
+import io.gyre.node.metrics.NodeMetrics;
+import io.gyre.node.particle.Particle;
+import io.gyre.node.particle.ParticleInbox;
+import io.gyre.node.particle.ParticleSession;
+import io.gyre.node.particle.ParticleSignature;
+import io.gyre.node.particle.ParticleTraces;
+import io.gyre.node.run.RunRequest;
+import io.gyre.node.run.RunResult;
+import io.gyre.node.run.RunSession;
+import io.gyre.node.services.JavaService;
+import io.gyre.node.services.RegistryClient;
+import io.gyre.node.services.ServiceRecord;
+import io.gyre.node.services.ServiceTable;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Gyre node: one Akka actor system, a member of the Gyre cluster, hosting one peer (or
+ * several, for local networks and tests), with its journal database and its HTTP API.
+ *
+ * <p>{@link #start} returns once the node's peers have their services back from the journal and the
+ * HTTP API listens. {@link #stop} leaves gracefully: the peers take no new particles, finish the
+ * work of those they hold, then the node leaves the cluster.
+ */
+public final class GyreNode implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GyreNode.class);
+
+  private final NodeSettings settings;
+  private final ActorSystem<Void> system;
+  private final NodeParts parts;
+  private final List<HostedPeer> peers;
+  private Optional<HttpApi.Binding> http = Optional.empty();
+
+  private GyreNode(
+      NodeSettings settings, ActorSystem<Void> system, NodeParts parts, List<HostedPeer> peers) {
+    this.settings = settings;
+    this.system = system;
+    this.parts = parts;
+    this.peers = peers;
+  }
+
+  public static GyreNode start(NodeSettings settings) {
+    NodeStartup.Started started = NodeStartup.start(settings);
+    GyreNode node = new GyreNode(settings, started.system(), started.parts(), started.peers());
+    try {
+      if (settings.http().enabled()) {
+        node.http =
+            Optional.of(
+                HttpApi.bind(node, started.system(), settings.host(), settings.http().port()));
+      }
+      GracefulLeave.register(
+          started.system(), started.peers(), settings.drainTimeout(), started.parts().metrics());
+      started.parts().metrics().gauge("gyre_cluster_members", node::memberCount);
+      started
+          .parts()
+          .metrics()
+          .gauge("gyre_known_peers", () -> started.parts().knownPeers().peerIds().size());
+    } catch (RuntimeException e) {
+      started.system().terminate();
+      throw e;
+    }
+    LOG.info(
+        "node {} up: peers {}, cluster port {}, http {}",
+        started.system().address(),
+        node.peerIds(),
+        node.clusterPort(),
+        node.http.map(b -> b.address().toString()).orElse("off"));
+    return node;
+  }
+
+  /** The primary peer's id (the node's own identity). */
+  public PeerId peerId() {
+    return peers.get(0).key().peerId();
+  }
+
+  /** Every peer this node hosts, the primary first. */
+  public List<PeerId> peerIds() {
+    return peers.stream().map(p -> p.key().peerId()).toList();
+  }
+
+  public NodeSettings settings() {
+    return settings;
+  }
+
+  /** The Artery port this node listens on (the configured one, or the one picked for 0). */
+  public int clusterPort() {
+    return system.address().getPort().orElse(settings.clusterPort());
+  }
+
+  /** The HTTP API's address, when it runs. */
+  public Optional<InetSocketAddress> httpAddress() {
+    return http.map(HttpApi.Binding::address);
+  }
+
+  public NodeMetrics metrics() {
+    return parts.metrics();
+  }
+
+  public ParticleTraces traces() {
+    return parts.traces();
+  }
+
+  public KnownPeers knownPeers() {
+    return parts.knownPeers();
+  }
+
+  public int memberCount() {
+    int up = 0;
+    for (akka.cluster.Member member : Cluster.get(system).state().getMembers()) {
+      if (member.status() == akka.cluster.MemberStatus.up()) {
+        up++;
+      }
+    }
+    return up;
+  }
+
+  /** Every service in the cluster, as replicated to this node. */
+  public List<ServiceRecord> clusterServices() {
+    return parts.clusterServices().get();
+  }
+
+  /** One hosted peer's modules, blueprints and services. */
+  public ServiceTable services(PeerId peer) {
+    return hosted(peer).services().get();
+  }
+
+  /** One hosted peer's registry: add modules and blueprints, create and remove services. */
+  public RegistryClient registry(PeerId peer) {
+    HostedPeer hosted = hosted(peer);
+    return new RegistryClient(hosted.registry(), hosted.services(), system.scheduler());
+  }
+
+  /** Registers a Java service on one of this node's peers (it shadows a builtin of that id). */
+  public void registerService(PeerId peer, String serviceId, JavaService service) {
+    hosted(peer).javaServices().register(serviceId, service);
+  }
+
+  /** Completes when this node knows every one of {@code peerIds} (its own and the cluster's). */
+  public CompletableFuture<Void> awaitPeers(Collection<String> peerIds) {
+    return parts.knownPeers().awaitKnown(peerIds);
+  }
+
+  /**
+   * Starts a particle with {@code initPeer} (one of this node's peers) as its init peer; the
+   * session answers its getDataSrv/callbackSrv/errorHandlingSrv calls. Completes with the reason
+   * when the particle is refused, empty when it was taken.
+   */
+  public CompletionStage<Optional<String>> startParticle(
+      PeerId initPeer, Particle particle, ParticleSession session) {
+    HostedPeer peer = hosted(initPeer);
+    return AskPattern.<ParticleInbox.Command, ParticleInbox.Started>ask(
+            peer.inbox(),
+            replyTo -> new ParticleInbox.Start(particle, session, replyTo),
+            Duration.ofSeconds(10),
+            system.scheduler())
+        .thenApply(ParticleInbox.Started::refusal);
+  }
+
+  /**
+   * Runs a compiled function with one of this node's peers as the init peer (the primary unless the
+   * request names another) and completes with its response, its error, or why there was neither.
+   * Never completes exceptionally for bad input: that is a FAILED or REFUSED result.
+   */
+  public CompletionStage<RunResult> run(RunRequest request) {
+    Optional<HostedPeer> peer =
+        request.initPeerId().isEmpty()
+            ? Optional.of(peers.get(0))
+            : peers.stream().filter(p -> p.peerId().equals(request.initPeerId().get())).findFirst();
+    String particleId = UUID.randomUUID().toString();
+    long ttlMs = request.ttl().toMillis();
+    RunSession session =
+        new RunSession(
+            particleId,
+            request.relayPeerId().orElse(peer.map(HostedPeer::peerId).orElse("")),
+            request.arguments(),
+            ttlMs,
+            request.awaitResponse(),
+            parts.clock());
+    if (peer.isEmpty()) {
+      session.refused("peer " + request.initPeerId().get() + " is not hosted by this node");
+      return session.result();
+    }
+    Particle particle;
+    try {
+      particle =
+          ParticleSignature.sign(
+              peer.get().key(), particleId, parts.clock().millis(), ttlMs, request.script());
+    } catch (IllegalArgumentException e) {
+      session.refused(e.getMessage());
+      return session.result();
+    }
+    startParticle(peer.get().key().peerId(), particle, session)
+        .whenComplete(
+            (refusal, error) -> {
+              if (error != null) {
+                session.refused(
+                    "peer " + peer.get().peerId() + " did not answer: " + error.getMessage());
+              } else {
+                refusal.ifPresent(session::refused);
+              }
+            });
+    return session.result();
+  }
+
+  /** The key of one of this node's peers (it signs the particles that peer starts). */
+  public KeyPair key(PeerId peer) {
+    return hosted(peer).key();
+  }
+
+  private HostedPeer hosted(PeerId peer) {
+    return peers.stream()
+        .filter(p -> p.key().peerId().equals(peer))
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalArgumentException("peer " + peer + " is not hosted by this node"));
+  }
+
+  ActorSystem<Void> system() {
+    return system;
+  }
+
+  /** Leaves gracefully (see the class comment); completes when the actor system has terminated. */
+  public CompletionStage<Done> stop() {
+    return CoordinatedShutdown.get(system)
+        .runAll(CoordinatedShutdown.unknownReason())
+        .thenCompose(done -> system.getWhenTerminated());
+  }
+
+  /** Terminates at once, as a crash would: no leaving, no draining. For tests of failures. */
+  public void crash() {
+    system.terminate();
+  }
+
+  public CompletionStage<Done> whenTerminated() {
+    return system.getWhenTerminated();
+  }
+
+  @Override
+  public void close() {
+    stop().toCompletableFuture().join();
+  }
+}

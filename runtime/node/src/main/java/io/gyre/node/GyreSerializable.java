@@ -1,0 +1,7 @@
+package io.gyre.node;
+
+/**
+ * Marks the messages and events that cross the network or reach the journal; bound once to Jackson
+ * CBOR in {@code reference.conf}.
+ */
+public interface GyreSerializable {}

@@ -1,0 +1,139 @@
+package io.gyre.node;
+
+import akka.actor.typed.ActorSystem;
+import akka.cluster.typed.Cluster;
+import akka.cluster.typed.Join;
+import com.typesafe.config.Config;
+import io.gyre.air.Interpreter;
+import io.gyre.identity.KeyPair;
+import io.gyre.node.cluster.ClusterConfig;
+import io.gyre.node.cluster.KnownPeers;
+import io.gyre.node.config.NodeConfigException;
+import io.gyre.node.config.NodeSettings;
+import io.gyre.node.identity.PeerKeys;
+import io.gyre.node.metrics.NodeMetrics;
+import io.gyre.node.particle.ParticleTraces;
+import io.gyre.node.persistence.JournalDatabase;
+import io.gyre.node.services.ServiceTable;
+import io.gyre.node.services.wasm.ModuleStore;
+import io.gyre.node.services.wasm.WasmServiceRuntime;
+import io.gyre.wasm.ServiceLimits;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Brings a node up: its peers' keys, the journal's tables, the actor system with its guardian, the
+ * cluster join, and each peer's services read back from the journal.
+ */
+final class NodeStartup {
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  /** A node whose actors run and whose peers have their services back. */
+  record Started(ActorSystem<Void> system, NodeParts parts, List<HostedPeer> peers) {}
+
+  private NodeStartup() {}
+
+  static Started start(NodeSettings settings) {
+    List<KeyPair> keys = loadKeys(settings);
+    JournalDatabase.createSchema(settings.database());
+    Config config =
+        ClusterConfig.akkaConfig(settings)
+            .withFallback(JournalDatabase.akkaConfig(settings.database()))
+            .withFallback(settings.config());
+    ExecutorService serviceExecutor =
+        Executors.newFixedThreadPool(settings.serviceThreads(), daemonThreads("gyre-service-"));
+    List<AtomicReference<ServiceTable>> tables = new CopyOnWriteArrayList<>();
+    WasmServiceRuntime wasm =
+        new WasmServiceRuntime(
+            new ModuleStore(settings.dataDir().resolve("modules")),
+            ServiceLimits.DEFAULT,
+            hash -> moduleName(tables, hash),
+            settings.serviceThreads());
+    NodeParts parts =
+        new NodeParts(
+            settings,
+            new Interpreter(settings.limits().air()),
+            new KnownPeers(),
+            new NodeMetrics(),
+            new ParticleTraces(settings.trace().keep()),
+            Clock.systemUTC(),
+            serviceExecutor,
+            new AtomicInteger(),
+            new AtomicReference<>(List.of()),
+            wasm);
+    CompletableFuture<List<HostedPeer>> ready = new CompletableFuture<>();
+    ActorSystem<Void> system =
+        ActorSystem.create(
+            NodeGuardian.create(parts, keys, ready), ClusterConfig.SYSTEM_NAME, config);
+    system.getWhenTerminated().thenRun(serviceExecutor::shutdownNow).thenRun(wasm::close);
+    try {
+      List<HostedPeer> peers = ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      peers.forEach(peer -> tables.add(peer.services()));
+      if (settings.seedNodes().isEmpty()) {
+        Cluster cluster = Cluster.get(system);
+        cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      }
+      CompletableFuture.allOf(
+              peers.stream().map(HostedPeer::recovered).toArray(CompletableFuture[]::new))
+          .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      return new Started(system, parts, peers);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      system.terminate();
+      throw new IllegalStateException("interrupted while starting the node", e);
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      system.terminate();
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      throw new IllegalStateException("the node did not start: " + cause.getMessage(), cause);
+    }
+  }
+
+  /** A module's import name: what one of the node's peers added it as. */
+  private static String moduleName(List<AtomicReference<ServiceTable>> tables, String hash) {
+    for (AtomicReference<ServiceTable> table : tables) {
+      var module = table.get().modules().get(hash);
+      if (module != null) {
+        return module.name();
+      }
+    }
+    return "module-" + hash.substring(0, 12);
+  }
+
+  private static List<KeyPair> loadKeys(NodeSettings settings) {
+    List<KeyPair> keys = new ArrayList<>();
+    keys.add(PeerKeys.load(settings.identity()));
+    settings.extraIdentities().forEach(source -> keys.add(PeerKeys.load(source)));
+    HashSet<String> ids = new HashSet<>();
+    for (KeyPair key : keys) {
+      if (!ids.add(key.peerId().base58())) {
+        throw new NodeConfigException(
+            "configuration: peer "
+                + key.peerId()
+                + " is configured twice (identity and extra-identities)");
+      }
+    }
+    return keys;
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,163 @@
+package io.gyre.node.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.gyre.air.CallResult;
+import io.gyre.node.particle.ParticleSession;
+import io.gyre.node.services.ServiceCall;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The init peer's side of a compiled Aqua function run by a peer: {@code getDataSrv} hands out the
+ * arguments (and {@code -relay-}), {@code callbackSrv.response} and {@code errorHandlingSrv.error}
+ * end the run, as js-client's function calls do.
+ */
+public final class RunSession implements ParticleSession {
+  private final String particleId;
+  private final String relayPeerId;
+  private final Map<String, JsonNode> arguments;
+  private final long ttlMs;
+  private final boolean awaitResponse;
+  private final Clock clock;
+  private final long startedMs;
+  private final CompletableFuture<RunResult> result = new CompletableFuture<>();
+
+  public RunSession(
+      String particleId,
+      String relayPeerId,
+      Map<String, JsonNode> arguments,
+      long ttlMs,
+      Clock clock) {
+    this(particleId, relayPeerId, arguments, ttlMs, true, clock);
+  }
+
+  /**
+   * @param awaitResponse false: the run ends once the init peer has run the script (no results)
+   */
+  public RunSession(
+      String particleId,
+      String relayPeerId,
+      Map<String, JsonNode> arguments,
+      long ttlMs,
+      boolean awaitResponse,
+      Clock clock) {
+    this.awaitResponse = awaitResponse;
+    this.particleId = particleId;
+    this.relayPeerId = relayPeerId;
+    this.arguments = Map.copyOf(arguments);
+    this.ttlMs = ttlMs;
+    this.clock = clock;
+    this.startedMs = clock.millis();
+  }
+
+  public CompletableFuture<RunResult> result() {
+    return result;
+  }
+
+  @Override
+  public Optional<CallResult> answer(ServiceCall call) {
+    switch (call.serviceId()) {
+      case "getDataSrv":
+        return Optional.of(argument(call.functionName()));
+      case "callbackSrv":
+        if (call.functionName().equals("response")) {
+          finish(
+              RunResult.Status.RESPONDED,
+              Optional.of(responseValue(call.arguments())),
+              List.of(),
+              Optional.empty());
+          return Optional.of(CallResult.ok(JsonNodeFactory.instance.objectNode()));
+        }
+        return Optional.empty();
+      case "errorHandlingSrv":
+        if (call.functionName().equals("error")) {
+          JsonNode error =
+              call.arguments().isEmpty() ? NullNode.getInstance() : call.arguments().get(0);
+          finish(
+              RunResult.Status.ERRORED,
+              Optional.empty(),
+              List.of(error),
+              Optional.of(errorMessage(error)));
+          return Optional.of(CallResult.ok(JsonNodeFactory.instance.objectNode()));
+        }
+        return Optional.empty();
+      default:
+        return Optional.empty();
+    }
+  }
+
+  @Override
+  public void ran() {
+    if (!awaitResponse) {
+      finish(RunResult.Status.SENT, Optional.empty(), List.of(), Optional.empty());
+    }
+  }
+
+  @Override
+  public void failed(String reason) {
+    finish(RunResult.Status.FAILED, Optional.empty(), List.of(), Optional.of(reason));
+  }
+
+  @Override
+  public void expired() {
+    finish(
+        RunResult.Status.EXPIRED,
+        Optional.empty(),
+        List.of(),
+        Optional.of(
+            "particle " + particleId + " got no response within its TTL of " + ttlMs + " ms"));
+  }
+
+  /** The peer did not take the particle. */
+  public void refused(String reason) {
+    finish(RunResult.Status.REFUSED, Optional.empty(), List.of(), Optional.of(reason));
+  }
+
+  private CallResult argument(String name) {
+    if (name.equals("-relay-")) {
+      return CallResult.ok(new TextNode(relayPeerId));
+    }
+    JsonNode value = arguments.get(name);
+    if (value == null) {
+      return CallResult.error(
+          1,
+          new TextNode(
+              "getDataSrv: the function's argument '"
+                  + name
+                  + "' was not given; given: "
+                  + arguments.keySet()));
+    }
+    return CallResult.ok(value);
+  }
+
+  /** js-client's rule: no value is null, one value is itself, several are an array. */
+  private static JsonNode responseValue(List<JsonNode> values) {
+    if (values.isEmpty()) {
+      return NullNode.getInstance();
+    }
+    if (values.size() == 1) {
+      return values.get(0);
+    }
+    return JsonNodeFactory.instance.arrayNode().addAll(values);
+  }
+
+  private static String errorMessage(JsonNode error) {
+    JsonNode message = error.get("message");
+    return message != null && message.isTextual() ? message.textValue() : error.toString();
+  }
+
+  private void finish(
+      RunResult.Status status,
+      Optional<JsonNode> response,
+      List<JsonNode> errors,
+      Optional<String> message) {
+    result.complete(
+        new RunResult(particleId, status, response, errors, message, clock.millis() - startedMs));
+  }
+}

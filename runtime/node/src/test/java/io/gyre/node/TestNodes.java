@@ -1,0 +1,85 @@
+package io.gyre.node;
+
+import io.gyre.node.config.NodeConfigLoader;
+import io.gyre.node.config.NodeSettings;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts nodes for tests from {@code gyre-test.conf} (free ports, lenient failure detection), each
+ * with its own data directory, and stops them all on close.
+ */
+public final class TestNodes implements AutoCloseable {
+  private final Path root;
+  private final List<GyreNode> started = new ArrayList<>();
+
+  public TestNodes(Path root) {
+    this.root = root;
+  }
+
+  /** The settings for a node with the given data directory name and extra settings. */
+  public static NodeSettings settings(Path dataDir, Map<String, String> extra) {
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("gyre.node.data-dir", dataDir.toString());
+    all.putAll(extra);
+    return NodeSettings.from(NodeConfigLoader.load(Optional.of(testConf()), Map.of(), all));
+  }
+
+  public static Path testConf() {
+    try {
+      return Path.of(TestNodes.class.getResource("/gyre-test.conf").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A node hosting the given seed names' peers (the first is its own identity). */
+  public GyreNode start(
+      String name, List<String> seedNames, Optional<GyreNode> join, Map<String, String> extra) {
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("gyre.node.identity.seed-name", seedNames.get(0));
+    if (seedNames.size() > 1) {
+      StringBuilder list = new StringBuilder("[");
+      for (String seed : seedNames.subList(1, seedNames.size())) {
+        list.append("{seed-name = \"").append(seed).append("\"},");
+      }
+      all.put("gyre.node.extra-identities", list.append("]").toString());
+    }
+    join.ifPresent(j -> all.put("gyre.node.seed-nodes", "127.0.0.1:" + j.clusterPort()));
+    all.putAll(extra);
+    GyreNode node = GyreNode.start(settings(root.resolve(name), all));
+    started.add(node);
+    return node;
+  }
+
+  /** A node of its own (a new cluster) hosting one seed name's peer, once it knows that peer. */
+  public GyreNode startAlone(String name, String seedName) throws Exception {
+    GyreNode node = start(name, List.of(seedName), Optional.empty());
+    node.awaitPeers(List.of(node.peerId().base58())).get(60, java.util.concurrent.TimeUnit.SECONDS);
+    return node;
+  }
+
+  public GyreNode start(String name, List<String> seedNames, Optional<GyreNode> join) {
+    return start(name, seedNames, join, Map.of());
+  }
+
+  @Override
+  public void close() {
+    for (GyreNode node : started) {
+      node.crash();
+    }
+    for (GyreNode node : started) {
+      try {
+        node.whenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new IllegalStateException("a test node did not terminate", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.gyre.node.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gyre.identity.KeyPair;
+import io.gyre.node.GyreNode;
+import io.gyre.node.TestNodes;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HttpApiTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  @TempDir static Path dir;
+  private static TestNodes nodes;
+  private static GyreNode node;
+
+  @BeforeAll
+  static void start() {
+    nodes = new TestNodes(dir);
+    node = nodes.start("n1", List.of("relay", "alice"), Optional.empty());
+  }
+
+  @AfterAll
+  static void stop() {
+    nodes.close();
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return CLIENT.send(
+        HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(String path, String body) throws Exception {
+    return CLIENT.send(
+        HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + node.httpAddress().orElseThrow().getPort() + path);
+  }
+
+  @Test
+  void healthNamesThePeersAndTheCluster() throws Exception {
+    HttpResponse<String> response = get("/health");
+    JsonNode health = JSON.readTree(response.body());
+    assertEquals(200, response.statusCode());
+    assertEquals("ok", health.get("status").asText());
+    assertEquals(KeyPair.fromSeedName("relay").peerId().base58(), health.get("peer_id").asText());
+    assertEquals(2, health.get("hosted_peers").size());
+  }
+
+  @Test
+  void metricsAreInPrometheusTextFormat() throws Exception {
+    HttpResponse<String> response = get("/metrics");
+    assertEquals(200, response.statusCode());
+    assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/plain"));
+    assertTrue(
+        response.body().contains("# TYPE gyre_particles_received_total counter"), response.body());
+    assertTrue(response.body().contains("gyre_particles_refused_total{reason=\"bad_signature\"}"));
+    assertTrue(response.body().contains("gyre_service_call_seconds_bucket{le=\"+Inf\"}"));
+    assertTrue(response.body().contains("gyre_cluster_members"));
+  }
+
+  @Test
+  void peersListsHostedAndKnownPeers() throws Exception {
+    node.awaitPeers(List.of(KeyPair.fromSeedName("alice").peerId().base58())).get();
+    JsonNode peers = JSON.readTree(get("/peers").body());
+    assertEquals(2, peers.get("hosted").size());
+    assertTrue(
+        peers.get("known").toString().contains(KeyPair.fromSeedName("alice").peerId().base58()));
+  }
+
+  @Test
+  void anUnknownParticleHasNoTrace() throws Exception {
+    HttpResponse<String> response = get("/particles/no-such-particle");
+    assertEquals(404, response.statusCode());
+    assertTrue(response.body().contains("no trace of particle no-such-particle"));
+  }
+
+  @Test
+  void badRunRequestsAreRefusedNamingTheProblem() throws Exception {
+    assertBadRequest("{\"air\": ", "the body is not JSON");
+    assertBadRequest("[1, 2]", "must be a JSON object");
+    assertBadRequest("{\"args\": {}}", "\"air\" must be the function's AIR script");
+    assertBadRequest("{\"air\": \"(null)\", \"args\": [1]}", "\"args\" must be an object");
+    assertBadRequest(
+        "{\"air\": \"(null)\", \"ttl_ms\": -5}", "\"ttl_ms\" must be a number of milliseconds");
+    assertBadRequest("{\"air\": \"(null)\", \"peer\": 7}", "\"peer\" must be a peer id string");
+  }
+
+  @Test
+  void aRunOnAPeerThisNodeDoesNotHostIsRefused() throws Exception {
+    HttpResponse<String> response =
+        post(
+            "/run",
+            "{\"air\": \"(null)\", \"peer\": \"" + KeyPair.fromSeedName("bob").peerId() + "\"}");
+    assertEquals(503, response.statusCode());
+    JsonNode result = JSON.readTree(response.body());
+    assertEquals("refused", result.get("status").asText());
+    assertTrue(result.get("message").asText().contains("is not hosted by this node"));
+  }
+
+  private static void assertBadRequest(String body, String expected) throws Exception {
+    HttpResponse<String> response = post("/run", body);
+    assertEquals(400, response.statusCode(), response.body());
+    assertTrue(
+        JSON.readTree(response.body()).get("error").asText().contains(expected), response.body());
+  }
+}
