@@ -44,6 +44,18 @@ public final class ModuleLoader {
   }
 
   public LoadedModule load(byte[] bytes) {
+    try {
+      return loadChecked(bytes);
+    } catch (DeployException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      // Chicory's model of a corrupt module can fail in ways its parser did not check; the
+      // deployer gets a refusal, never an exception of Chicory's.
+      throw new DeployException("module is not valid WebAssembly: " + e, e);
+    }
+  }
+
+  private LoadedModule loadChecked(byte[] bytes) {
     if (bytes.length > MAX_MODULE_BYTES) {
       throw new DeployException(
           "module is " + bytes.length + " bytes, more than the " + MAX_MODULE_BYTES + " allowed");

@@ -7,6 +7,7 @@ import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import io.gyre.wasm.DeployException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ record ModuleShape(
         .forEach(
             imp -> {
               if (imp instanceof FunctionImport fi) {
-                FunctionType type = module.typeSection().getType(fi.typeIndex());
+                FunctionType type = typeAt(module, fi.typeIndex(), "import " + fi.name());
                 importedFunctionTypes.add(type);
                 functionImports.add(new LoadedModule.FunctionImport(fi.module(), fi.name(), type));
               } else {
@@ -47,9 +48,8 @@ record ModuleShape(
         FunctionType type =
             index < importedFunctionTypes.size()
                 ? importedFunctionTypes.get(index)
-                : module
-                    .functionSection()
-                    .getFunctionType(index - importedFunctionTypes.size(), module.typeSection());
+                : definedFunctionType(
+                    module, index - importedFunctionTypes.size(), "export " + export.name());
         functionExports.put(export.name(), type);
       } else if (export.exportType() == ExternalType.MEMORY) {
         memoryExports.add(export.name());
@@ -63,5 +63,37 @@ record ModuleShape(
         functionExports,
         Set.copyOf(memoryExports),
         memory);
+  }
+
+  // Chicory's parser does not check indices against their sections; a corrupt module must be
+  // refused here with a message, not fail with an index exception.
+  private static FunctionType definedFunctionType(WasmModule module, int index, String what) {
+    int count = module.functionSection().functionCount();
+    if (index < 0 || index >= count) {
+      throw new DeployException(
+          "module is not valid WebAssembly: "
+              + what
+              + " names function "
+              + index
+              + " of "
+              + count
+              + " defined");
+    }
+    return typeAt(module, module.functionSection().getFunctionType(index), what);
+  }
+
+  private static FunctionType typeAt(WasmModule module, int typeIndex, String what) {
+    int count = module.typeSection().typeCount();
+    if (typeIndex < 0 || typeIndex >= count) {
+      throw new DeployException(
+          "module is not valid WebAssembly: "
+              + what
+              + " has type "
+              + typeIndex
+              + " of "
+              + count
+              + " declared");
+    }
+    return module.typeSection().getType(typeIndex);
   }
 }
