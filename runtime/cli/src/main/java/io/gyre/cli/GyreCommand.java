@@ -2,7 +2,9 @@ package io.gyre.cli;
 
 import io.gyre.cli.air.AirCommand;
 import io.gyre.cli.aqua.AquaCommand;
+import io.gyre.cli.demo.DemoCommand;
 import io.gyre.cli.node.NodeCommand;
+import io.gyre.cli.run.RunCommand;
 import io.gyre.cli.wasm.WasmCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +20,8 @@ import picocli.CommandLine.Command;
       AquaCommand.class,
       WasmCommand.class,
       NodeCommand.class,
+      RunCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GyreCommand implements Runnable {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** What `aqua compile` and `aqua check` share: the files, import roots and constants. */
-final class CompilerOptionsMixin {
+public final class CompilerOptionsMixin {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Aqua files to compile.")
   List<Path> files;
 
@@ -34,7 +34,7 @@ final class CompilerOptionsMixin {
       description = "Value of a constant declared with ?= (a number, true/false, or a string).")
   Map<String, String> constants = new LinkedHashMap<>();
 
-  AquaCompiler compiler() {
+  public AquaCompiler compiler() {
     List<Path> roots = new ArrayList<>(importRoots);
     roots.add(Path.of(System.getProperty("user.home"), ".cache", "gyre", "npm"));
     Map<String, Value.Literal> consts = new LinkedHashMap<>();
@@ -42,7 +42,7 @@ final class CompilerOptionsMixin {
     return new AquaCompiler(new CompileOptions(roots, consts));
   }
 
-  List<SourceFile> sources() throws IOException {
+  public List<SourceFile> sources() throws IOException {
     List<SourceFile> out = new ArrayList<>();
     for (Path file : files) {
       out.add(
