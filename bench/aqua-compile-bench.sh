@@ -57,6 +57,7 @@ for f in small big; do
   file="$out/$f.aqua"
   cold "gyre $f (java -jar)" java -jar "$jar" aqua compile "$file" -o "$out/cold"
   cold "gyre $f (java -jar, CDS + C1)" java -XX:SharedArchiveFile="$cds" -XX:TieredStopAtLevel=1 -jar "$jar" aqua compile "$file" -o "$out/cold"
+  cold "gyre $f (./gyre, what users run: CDS + C1)" "$repo/gyre" aqua compile "$file" -o "$out/cold"
   cold "real compiler $f (node compile.mjs)" node "$ORACLE/compile.mjs" "$ORACLE/$f.aqua"
 done
 echo "== (b) runs: f0 and f91 of big.aqua compiled by Gyre, on the real AquaVM and in Gyre's simulator"
