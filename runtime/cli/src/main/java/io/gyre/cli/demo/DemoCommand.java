@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
     } finally {
       out.flush();
       if (dataDir.isEmpty()) {
-        DataDirectory.delete(dir);
+        TemporaryDirectory.delete(dir);
       }
     }
   }
@@ -228,21 +227,6 @@ public final class DemoCommand implements Callable<Integer> {
   static final class DemoFailure extends Exception {
     DemoFailure(String message) {
       super(message);
-    }
-  }
-
-  /** Removes the temporary data directory, deepest entries first. */
-  private static final class DataDirectory {
-    static void delete(Path dir) {
-      try (var paths = Files.walk(dir)) {
-        List<Path> all = new ArrayList<>(paths.toList());
-        java.util.Collections.reverse(all);
-        for (Path p : all) {
-          Files.deleteIfExists(p);
-        }
-      } catch (IOException e) {
-        // A leftover temporary directory is harmless; the demo's result stands.
-      }
     }
   }
 }
