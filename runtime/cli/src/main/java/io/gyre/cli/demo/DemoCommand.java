@@ -48,6 +48,15 @@ public final class DemoCommand implements Callable<Integer> {
   static final int PEERS = 3;
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
+  /**
+   * Three nodes share this process and whatever else the machine runs: a GC pause or a busy machine
+   * must not make them take each other for dead.
+   */
+  private static final Map<String, String> LENIENT_FAILURE_DETECTION =
+      Map.of(
+          "akka.cluster.failure-detector.acceptable-heartbeat-pause", "10s",
+          "akka.cluster.split-brain-resolver.stable-after", "10s");
+
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
@@ -136,7 +145,7 @@ public final class DemoCommand implements Callable<Integer> {
         return LocalNetwork.start(
             dir,
             PEERS,
-            Map.of(),
+            LENIENT_FAILURE_DETECTION,
             STEP_TIMEOUT,
             node ->
                 say(
