@@ -28,9 +28,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@code java -cp bench/target/benchmarks.jar io.gyre.bench.node.ClusterLoad [SECONDS [WARMUP
  * [CONCURRENCY]]]} prints progress every 5 s, then throughput, latency percentiles, and the
- * interpreter time per particle read from the nodes' metrics.
+ * interpreter time per particle read from the nodes' metrics. Extra node settings (e.g. dispatcher
+ * sizes to compare) are given as {@code -Dbench.node.PATH=VALUE}. {@code
+ * bench/cluster-load-instructions.sh} adds the instructions retired per particle, a figure the
+ * neighbours' load does not move.
  */
 public final class ClusterLoad {
+  private static final String SETTING_PREFIX = "bench.node.";
+
   private ClusterLoad() {}
 
   public static void main(String[] args) throws Exception {
@@ -39,11 +44,13 @@ public final class ClusterLoad {
     int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 32;
     Path dir = Files.createTempDirectory("gyre-bench-");
     Map<String, String> settings =
-        Map.of(
-            "gyre.node.http.enabled", "off",
-            "gyre.node.trace.log", "off",
-            "gyre.node.trace.keep", "0",
-            "akka.loglevel", "WARNING");
+        new java.util.HashMap<>(
+            Map.of(
+                "gyre.node.http.enabled", "off",
+                "gyre.node.trace.log", "off",
+                "gyre.node.trace.keep", "0",
+                "akka.loglevel", "WARNING"));
+    settings.putAll(extraSettings());
     try (LocalNetwork network =
         LocalNetwork.start(
             dir,
@@ -79,6 +86,18 @@ public final class ClusterLoad {
       report(before, after, load, seconds, concurrency);
     }
     System.exit(0);
+  }
+
+  /** Node settings given as {@code -Dbench.node.PATH=VALUE} (e.g. dispatcher sizes to compare). */
+  private static Map<String, String> extraSettings() {
+    Map<String, String> extra = new java.util.TreeMap<>();
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith(SETTING_PREFIX)) {
+        extra.put(name.substring(SETTING_PREFIX.length()), System.getProperty(name));
+      }
+    }
+    extra.forEach((path, value) -> System.out.println("setting " + path + " = " + value));
+    return extra;
   }
 
   /** p1 greets, p2 greets p1's answer, p3 greets p2's, the init peer (p1) gets the result. */

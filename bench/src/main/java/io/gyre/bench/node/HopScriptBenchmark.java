@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The cluster benchmark's particle ({@link ClusterLoad#script}) with everything but the interpreter
  * taken away: the simulator runs it over three peers with the greeting service answered at once.
  * What is left is the pure interpreter time of one particle — every run's decode, merge with
- * signature checks, execution, encode and signing.
+ * signature checks, execution and encode, and the signing of the data that leaves each peer.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -36,7 +36,7 @@ public final class Interpreter {
   /**
    * Runs {@code script}: merges {@code incomingData} into {@code prevData} (checking the other
    * peers' signatures), replays what is known, executes what is new, and returns the new data
-   * signed by the current peer.
+   * (signed by the current peer when it has next peers to go to; see the module README).
    *
    * @param prevData this peer's data after its last successful run on this particle (empty: none)
    * @param incomingData the data that arrived from another peer (empty: none)

@@ -67,11 +67,18 @@ public final class KeyPair {
     return signature;
   }
 
-  /** True when {@code signature} is {@code publicKey}'s Ed25519 signature of {@code message}. */
+  /**
+   * True when {@code signature} is {@code publicKey}'s Ed25519 signature of {@code message}. The
+   * key is decoded (and checked) once and then reused from {@link PublicPoints}: a peer verifies
+   * the same few keys over and over.
+   */
   public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
-    return signature.length == Ed25519.SIGNATURE_SIZE
-        && publicKey.length == Ed25519.PUBLIC_KEY_SIZE
-        && Ed25519.verify(signature, 0, publicKey, 0, message, 0, message.length);
+    if (signature.length != Ed25519.SIGNATURE_SIZE || publicKey.length != Ed25519.PUBLIC_KEY_SIZE) {
+      return false;
+    }
+    return PublicPoints.decode(publicKey)
+        .map(point -> Ed25519.verify(signature, 0, point, message, 0, message.length))
+        .orElse(false);
   }
 
   @Override

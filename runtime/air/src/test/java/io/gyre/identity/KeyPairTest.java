@@ -53,6 +53,27 @@ class KeyPairTest {
   }
 
   @Test
+  void verifyingTheSameKeyAgainStillChecksEverySignature() {
+    KeyPair key = KeyPair.fromSeedName("alice");
+    byte[] first = "first".getBytes(StandardCharsets.UTF_8);
+    byte[] second = "second".getBytes(StandardCharsets.UTF_8);
+    byte[] firstSignature = key.sign(first);
+    assertTrue(KeyPair.verify(key.publicKey(), first, firstSignature));
+    // the key is decoded by now: a signature of another message must still fail
+    assertFalse(KeyPair.verify(key.publicKey(), second, firstSignature));
+    assertTrue(KeyPair.verify(key.publicKey(), second, key.sign(second)));
+  }
+
+  @Test
+  void aKeyThatIsNotACurvePointVerifiesNothing() {
+    byte[] notAPoint = new byte[32];
+    java.util.Arrays.fill(notAPoint, (byte) 0xFF);
+    byte[] message = "particle".getBytes(StandardCharsets.UTF_8);
+    assertFalse(KeyPair.verify(notAPoint, message, new byte[64]));
+    assertFalse(KeyPair.verify(notAPoint, message, KeyPair.fromSeedName("bob").sign(message)));
+  }
+
+  @Test
   void base58RoundTripsLeadingZeros() {
     byte[] bytes = {0, 0, 1, 2, (byte) 255};
     assertArrayEquals(bytes, Base58.decode(Base58.encode(bytes)));

@@ -22,12 +22,14 @@ public final class BatchSigner {
   private BatchSigner() {}
 
   /**
-   * Seals {@code body} into an encoded batch signed by {@code key} for {@code particleId}, linked
-   * to {@code previous}, the hash of the author's previous batch ({@link Batch#NO_PREVIOUS} for its
-   * first).
+   * Seals {@code body} into an encoded batch by {@code key} for {@code particleId}, linked to
+   * {@code previous}, the hash of the author's previous batch ({@link Batch#NO_PREVIOUS} for its
+   * first). With {@code sign} false the signature is left zero: the batch stays on this peer until
+   * a later batch of the same author, which vouches for it through the hash chain, or {@link
+   * #signed} signs it before the data leaves.
    */
   public static byte[] seal(
-      KeyPair key, String particleId, byte[] previous, byte[] body, int bodyLength) {
+      KeyPair key, String particleId, byte[] previous, byte[] body, int bodyLength, boolean sign) {
     byte[] batch = new byte[Batch.HEADER + bodyLength];
     int hashed = Batch.HASH + Batch.KEY + Batch.SIGNATURE;
     System.arraycopy(previous, 0, batch, hashed, Batch.PREV);
@@ -35,11 +37,32 @@ public final class BatchSigner {
     MessageDigest sha = SHA256.get();
     sha.update(batch, hashed, batch.length - hashed);
     byte[] hash = sha.digest();
-    byte[] signature = key.sign(message(particleId, hash));
     System.arraycopy(hash, 0, batch, 0, Batch.HASH);
     System.arraycopy(key.publicKey(), 0, batch, Batch.HASH, Batch.KEY);
-    System.arraycopy(signature, 0, batch, Batch.HASH + Batch.KEY, Batch.SIGNATURE);
+    if (sign) {
+      byte[] signature = key.sign(message(particleId, hash));
+      System.arraycopy(signature, 0, batch, Batch.HASH + Batch.KEY, Batch.SIGNATURE);
+    }
     return batch;
+  }
+
+  /** True when the batch carries a signature (it was not sealed unsigned). */
+  static boolean isSigned(Batch batch) {
+    int from = batch.start() + Batch.HASH + Batch.KEY;
+    for (int i = from; i < from + Batch.SIGNATURE; i++) {
+      if (batch.buffer()[i] != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A copy of {@code batch} (sealed by {@code key}) with its signature for {@code particleId}. */
+  static byte[] signed(Batch batch, KeyPair key, String particleId) {
+    byte[] copy = Arrays.copyOfRange(batch.buffer(), batch.start(), batch.end());
+    byte[] signature = key.sign(message(particleId, batch.hash()));
+    System.arraycopy(signature, 0, copy, Batch.HASH + Batch.KEY, Batch.SIGNATURE);
+    return copy;
   }
 
   /** True when the batch's hash matches its {@code prev | body}. */

@@ -1,5 +1,6 @@
 package io.gyre.air.internal.data;
 
+import io.gyre.identity.KeyPair;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -135,6 +136,28 @@ public final class ParticleData {
       }
     }
     return false;
+  }
+
+  /**
+   * Signs {@code key}'s newest batch here if it was sealed unsigned, so that the data can leave
+   * this peer: the signed batch vouches for the author's earlier ones through the hash chain.
+   *
+   * @return the index of the batch it signed, or -1 when there was nothing to sign
+   */
+  public int signLatestBy(KeyPair key, String particleId) {
+    byte[] publicKey = key.publicKey();
+    for (int i = batches.size() - 1; i >= 0; i--) {
+      Batch batch = batches.get(i);
+      if (batch.authoredBy(publicKey)) {
+        if (BatchSigner.isSigned(batch)) {
+          return -1;
+        }
+        byte[] signed = BatchSigner.signed(batch, key, particleId);
+        batches.set(i, new Batch(signed, 0, signed.length));
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Adds a freshly sealed batch (see {@link BatchSigner#seal}). */

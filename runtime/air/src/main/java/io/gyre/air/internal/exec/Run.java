@@ -85,7 +85,10 @@ public final class Run {
         left.removeAll(st.consumedResults);
         throw unprocessed(left);
       }
-      byte[] out = seal(st, data, prevData, prevBatches, added, context);
+      // Only data that leaves this peer needs its signature: a run that sends nothing (it waits
+      // for its calls, or it failed) leaves its batch unsigned for a later run to vouch for.
+      boolean leaves = error == null && !st.nextPeers.isEmpty();
+      byte[] out = seal(st, data, prevData, prevBatches, added, leaves, context);
       if (error != null) {
         // an uncaught catchable error: AquaVM still returns the data, but nothing is sent
         return new Outcome(
@@ -198,24 +201,39 @@ public final class Run {
     }
   }
 
-  /** The new data: the previous bytes when nothing changed, else with this run's signed batch. */
+  /**
+   * The new data: the previous bytes when nothing changed, else with this run's batch. When the
+   * data {@code leaves} this peer, this peer's newest batch is signed (sealing this run's batch
+   * signed, or signing an earlier one that was sealed unsigned).
+   */
   private static byte[] seal(
       ExecutionState st,
       ParticleData data,
       byte[] prevData,
       int prevBatches,
       int added,
+      boolean leaves,
       RunContext context) {
-    if (st.newBatch.isEmpty() && added == 0) {
-      return prevData;
-    }
+    int unchangedPrefix = prevBatches;
     if (!st.newBatch.isEmpty()) {
       byte[] body = st.newBatch.body();
       byte[] previous = data.latestHashBy(context.peerKey().publicKey());
       data.addSealed(
-          BatchSigner.seal(context.peerKey(), context.particleId(), previous, body, body.length));
+          BatchSigner.seal(
+              context.peerKey(), context.particleId(), previous, body, body.length, leaves));
+    } else if (leaves) {
+      int signed = data.signLatestBy(context.peerKey(), context.particleId());
+      if (signed >= 0) {
+        unchangedPrefix = Math.min(unchangedPrefix, signed);
+      } else if (added == 0) {
+        return prevData;
+      }
+    } else if (added == 0) {
+      return prevData;
     }
-    return data.encodeExtending(prevData, prevBatches);
+    return unchangedPrefix == prevBatches
+        ? data.encodeExtending(prevData, prevBatches)
+        : data.encode();
   }
 
   private static Refused unprocessed(Collection<Integer> ids) {

@@ -134,14 +134,22 @@ class ParticleDataPropertiesTest {
     }
   }
 
-  /** The writers' datas, each produced from the init peer's data. */
+  /**
+   * The writers' datas, each produced from the init peer's data. The script sends them nowhere (the
+   * merger's join waits for all three), so the test hands them over itself and, as a send would,
+   * signs each writer's newest batch first.
+   */
   private static List<byte[]> writersData(
       Interpreter interpreter, String air, Map<String, Integer> calls) {
     byte[] start =
         settle(interpreter, air, INIT, new byte[0], new byte[0], calls, new ArrayList<>());
     List<byte[]> datas = new ArrayList<>();
     for (KeyPair writer : WRITERS) {
-      datas.add(settle(interpreter, air, writer, new byte[0], start, calls, new ArrayList<>()));
+      byte[] settled =
+          settle(interpreter, air, writer, new byte[0], start, calls, new ArrayList<>());
+      ParticleData data = ParticleData.decode(settled);
+      data.signLatestBy(writer, PARTICLE);
+      datas.add(data.encode());
     }
     return datas;
   }
