@@ -6,13 +6,13 @@ import io.gyre.node.builtins.PeerBuiltin;
 import io.gyre.node.cluster.KnownPeers;
 import io.gyre.node.config.NodeSettings;
 import io.gyre.node.metrics.NodeMetrics;
+import io.gyre.node.particle.InFlightBudget;
 import io.gyre.node.particle.ParticleTraces;
 import io.gyre.node.services.ServiceRecord;
 import io.gyre.node.services.ServiceRuntime;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** What every hosted peer of a node shares. */
@@ -24,7 +24,7 @@ record NodeParts(
     ParticleTraces traces,
     Clock clock,
     ExecutorService serviceExecutor,
-    AtomicInteger inFlight,
+    InFlightBudget inFlight,
     AtomicReference<List<ServiceRecord>> clusterServices,
     ServiceRuntime serviceRuntime) {
 

@@ -12,6 +12,7 @@ import io.gyre.node.config.NodeConfigException;
 import io.gyre.node.config.NodeSettings;
 import io.gyre.node.identity.PeerKeys;
 import io.gyre.node.metrics.NodeMetrics;
+import io.gyre.node.particle.InFlightBudget;
 import io.gyre.node.particle.ParticleTraces;
 import io.gyre.node.persistence.JournalDatabase;
 import io.gyre.node.services.ServiceTable;
@@ -71,7 +72,8 @@ final class NodeStartup {
             new ParticleTraces(settings.trace().keep()),
             Clock.systemUTC(),
             serviceExecutor,
-            new AtomicInteger(),
+            new InFlightBudget(
+                settings.limits().maxInFlightParticles(), settings.limits().maxInFlightBytes()),
             new AtomicReference<>(List.of()),
             wasm);
     CompletableFuture<List<HostedPeer>> ready = new CompletableFuture<>();

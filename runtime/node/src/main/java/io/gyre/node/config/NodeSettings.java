@@ -53,7 +53,11 @@ public record NodeSettings(
 
   /** How much a node takes on. */
   public record Limits(
-      int maxInFlightParticles, long maxParticleBytes, AirLimits air, Duration maxClockSkew) {}
+      int maxInFlightParticles,
+      long maxInFlightBytes,
+      long maxParticleBytes,
+      AirLimits air,
+      Duration maxClockSkew) {}
 
   /** Trace logging and how many particle traces are kept for the HTTP API. */
   public record Trace(boolean log, int keep) {}
@@ -221,9 +225,23 @@ public record NodeSettings(
     }
     return new Limits(
         positive(limits, "max-in-flight-particles"),
+        maxInFlightBytes(limits),
         maxParticleBytes,
         air,
         limits.getDuration("max-clock-skew"));
+  }
+
+  /** {@code auto}: half of this JVM's maximum heap, the rest left to everything else. */
+  private static long maxInFlightBytes(Config limits) {
+    if (limits.getString("max-in-flight-bytes").trim().equals("auto")) {
+      return Runtime.getRuntime().maxMemory() / 2;
+    }
+    long bytes = limits.getBytes("max-in-flight-bytes");
+    if (bytes <= 0) {
+      throw new NodeConfigException(
+          "configuration: gyre.node.limits.max-in-flight-bytes must be positive or auto");
+    }
+    return bytes;
   }
 
   private static String nonBlank(Config config, String key) {

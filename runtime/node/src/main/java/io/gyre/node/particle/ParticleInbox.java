@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where particles for one hosted peer arrive. It checks each new particle (signature, TTL, clock
@@ -49,10 +48,11 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
 
   private record ParticleDrained(String particleId) implements Command {}
 
-  private record Live(ActorRef<ParticleActor.Command> actor, Particle header) {}
+  /** A live particle: its actor, its header (data dropped), and the bytes it is counted at. */
+  private record Live(ActorRef<ParticleActor.Command> actor, Particle header, long bytes) {}
 
   private final PeerRuntime runtime;
-  private final AtomicInteger nodeInFlight;
+  private final InFlightBudget budget;
   private final Map<String, Live> live = new HashMap<>();
   private final Set<String> draining = new HashSet<>();
   private final ActorRef<ParticleActor.Drained> drainedAdapter;
@@ -61,17 +61,16 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
   private long spawned;
 
   /**
-   * @param nodeInFlight live particles across all the node's peers (the limit is per node)
+   * @param budget live particles across all the node's peers (the limits are per node)
    */
-  public static Behavior<Command> create(PeerRuntime runtime, AtomicInteger nodeInFlight) {
-    return Behaviors.setup(context -> new ParticleInbox(context, runtime, nodeInFlight));
+  public static Behavior<Command> create(PeerRuntime runtime, InFlightBudget budget) {
+    return Behaviors.setup(context -> new ParticleInbox(context, runtime, budget));
   }
 
-  private ParticleInbox(
-      ActorContext<Command> context, PeerRuntime runtime, AtomicInteger nodeInFlight) {
+  private ParticleInbox(ActorContext<Command> context, PeerRuntime runtime, InFlightBudget budget) {
     super(context);
     this.runtime = runtime;
-    this.nodeInFlight = nodeInFlight;
+    this.budget = budget;
     this.drainedAdapter =
         context.messageAdapter(
             ParticleActor.Drained.class, d -> new ParticleDrained(d.particleId()));
@@ -130,6 +129,18 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
                 + particle.id()
                 + " is live with another init peer, timestamp, TTL or script");
       }
+      Optional<String> tooLarge = tooLarge(particle);
+      if (tooLarge.isPresent()) {
+        return tooLarge;
+      }
+      long size = particle.sizeBytes();
+      if (size > existing.bytes()) {
+        Optional<String> full = budget.grow(size - existing.bytes());
+        if (full.isPresent()) {
+          return overloaded(particle, full.get());
+        }
+        live.put(particle.id(), new Live(existing.actor(), existing.header(), size));
+      }
       arriving(particle);
       existing.actor().tell(new ParticleActor.Arrived(particle, fromPeerId));
       return Optional.empty();
@@ -144,18 +155,15 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
       return refuse(
           particle, RefusalReason.SHUTTING_DOWN, "peer " + runtime.peerId() + " is shutting down");
     }
-    int limit = runtime.limits().maxInFlightParticles();
-    if (nodeInFlight.get() >= limit) {
-      return refuse(
-          particle,
-          RefusalReason.OVERLOADED,
-          "peer " + runtime.peerId() + " holds its limit of " + limit + " in-flight particles");
+    long size = particle.sizeBytes();
+    Optional<String> full = budget.take(size);
+    if (full.isPresent()) {
+      return overloaded(particle, full.get());
     }
     ActorRef<ParticleActor.Command> actor =
         getContext().spawn(ParticleActor.create(runtime, particle, session), "p" + (spawned++));
     getContext().watchWith(actor, new ParticleEnded(particle.id()));
-    live.put(particle.id(), new Live(actor, particle.withData(new byte[0])));
-    nodeInFlight.incrementAndGet();
+    live.put(particle.id(), new Live(actor, particle.withData(new byte[0]), size));
     runtime.metrics().particlesInFlight.incrementAndGet();
     arriving(particle);
     actor.tell(new ParticleActor.Arrived(particle, fromPeerId));
@@ -187,17 +195,9 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
               + (particle.timestampMs() - now)
               + " ms in the future");
     }
-    long size = particle.sizeBytes();
-    if (size > runtime.limits().maxParticleBytes()) {
-      return refuse(
-          particle,
-          RefusalReason.TOO_LARGE,
-          "particle "
-              + particle.id()
-              + " has "
-              + size
-              + " bytes; the limit is "
-              + runtime.limits().maxParticleBytes());
+    Optional<String> tooLarge = tooLarge(particle);
+    if (tooLarge.isPresent()) {
+      return tooLarge;
     }
     Optional<String> signature =
         verifySignature ? ParticleSignature.verify(particle) : Optional.empty();
@@ -208,6 +208,26 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
           "particle " + particle.id() + ": " + signature.get());
     }
     return Optional.empty();
+  }
+
+  private Optional<String> tooLarge(Particle particle) {
+    long size = particle.sizeBytes();
+    if (size <= runtime.limits().maxParticleBytes()) {
+      return Optional.empty();
+    }
+    return refuse(
+        particle,
+        RefusalReason.TOO_LARGE,
+        "particle "
+            + particle.id()
+            + " has "
+            + size
+            + " bytes; the limit is "
+            + runtime.limits().maxParticleBytes());
+  }
+
+  private Optional<String> overloaded(Particle particle, String why) {
+    return refuse(particle, RefusalReason.OVERLOADED, "peer " + runtime.peerId() + " " + why);
   }
 
   private Optional<String> refuse(Particle particle, RefusalReason reason, String message) {
@@ -226,15 +246,16 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
 
   /** Restarting drops the held particles (their actors stop): they no longer count as live. */
   private Behavior<Command> onRestart() {
-    nodeInFlight.addAndGet(-live.size());
+    live.values().forEach(l -> budget.release(l.bytes()));
     runtime.metrics().particlesInFlight.addAndGet(-live.size());
     live.clear();
     return this;
   }
 
   private Behavior<Command> onParticleEnded(ParticleEnded ended) {
-    if (live.remove(ended.particleId()) != null) {
-      nodeInFlight.decrementAndGet();
+    Live gone = live.remove(ended.particleId());
+    if (gone != null) {
+      budget.release(gone.bytes());
       runtime.metrics().particlesInFlight.decrementAndGet();
     }
     draining.remove(ended.particleId());

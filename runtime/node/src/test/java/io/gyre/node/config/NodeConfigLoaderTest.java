@@ -93,6 +93,21 @@ class NodeConfigLoaderTest {
     assertMessage(
         "max-in-flight-particles is 0", Map.of("gyre.node.limits.max-in-flight-particles", "0"));
     assertMessage("http.port", Map.of("gyre.node.http.port", "eighty"));
+    assertMessage(
+        "max-in-flight-bytes must be positive or auto",
+        Map.of("gyre.node.limits.max-in-flight-bytes", "0"));
+  }
+
+  @Test
+  void inFlightBytesDefaultToHalfTheHeap() {
+    NodeSettings auto =
+        NodeSettings.from(NodeConfigLoader.load(Optional.empty(), Map.of(), Map.of()));
+    assertEquals(Runtime.getRuntime().maxMemory() / 2, auto.limits().maxInFlightBytes());
+    NodeSettings given =
+        NodeSettings.from(
+            NodeConfigLoader.load(
+                Optional.empty(), Map.of("GYRE_LIMITS_MAX_IN_FLIGHT_BYTES", "3 MiB"), Map.of()));
+    assertEquals(3 << 20, given.limits().maxInFlightBytes());
   }
 
   @Test
