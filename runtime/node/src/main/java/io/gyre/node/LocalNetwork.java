@@ -21,6 +21,15 @@ import java.util.function.Consumer;
  * founds the cluster, the others join it.
  */
 public final class LocalNetwork implements AutoCloseable {
+  /**
+   * The nodes share one process and whatever else the machine runs: a GC pause or a busy machine
+   * must not make them take each other for dead. The caller's settings come after these.
+   */
+  private static final Map<String, String> SHARED_PROCESS =
+      Map.of(
+          "akka.cluster.failure-detector.acceptable-heartbeat-pause", "10s",
+          "akka.cluster.split-brain-resolver.stable-after", "10s");
+
   private final List<GyreNode> nodes;
 
   private LocalNetwork(List<GyreNode> nodes) {
@@ -46,6 +55,7 @@ public final class LocalNetwork implements AutoCloseable {
         flags.put("gyre.node.data-dir", dir.resolve("peer-" + i).toString());
         flags.put("gyre.node.cluster-port", "0");
         flags.put("gyre.node.http.port", "0");
+        flags.putAll(SHARED_PROCESS);
         if (!nodes.isEmpty()) {
           flags.put("gyre.node.seed-nodes", "127.0.0.1:" + nodes.get(0).clusterPort());
         }

@@ -2,8 +2,11 @@ package io.gyre.node;
 
 import io.gyre.node.config.NodeConfigLoader;
 import io.gyre.node.config.NodeSettings;
+import io.gyre.node.particle.Particle;
+import io.gyre.node.run.RunSession;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +70,19 @@ public final class TestNodes implements AutoCloseable {
 
   public GyreNode start(String name, List<String> seedNames, Optional<GyreNode> join) {
     return start(name, seedNames, join, Map.of());
+  }
+
+  /**
+   * Starts {@code particle} on {@code node}'s primary peer as its init peer, as a client would;
+   * empty when the peer took it, else why not.
+   */
+  public static Optional<String> startOwn(GyreNode node, Particle particle) throws Exception {
+    RunSession session =
+        new RunSession(
+            particle.id(), node.peerId().base58(), Map.of(), particle.ttlMs(), Clock.systemUTC());
+    return node.startParticle(node.peerId(), particle, session)
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.gyre.cli.aqua;
 
 import io.gyre.aqua.CompiledFunction;
 import io.gyre.aqua.CompiledModule;
-import io.gyre.aqua.source.CompileException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -58,13 +57,11 @@ public final class AquaCompileCommand implements Callable<Integer> {
       err.println("aqua compile: give an output directory (-o DIR) or --print");
       return 2;
     }
-    List<CompiledModule> modules;
-    try {
-      modules = options.compiler().compile(options.sources());
-    } catch (CompileException e) {
-      Diagnostics.print(e, err);
+    Optional<List<CompiledModule>> compiled = options.compileOrReport(err);
+    if (compiled.isEmpty()) {
       return 1;
     }
+    List<CompiledModule> modules = compiled.get();
     if (function.isPresent()
         && modules.stream().allMatch(m -> m.function(function.get()).isEmpty())) {
       err.println("aqua compile: no exported function '" + function.get() + "'");

@@ -2,9 +2,12 @@ package io.gyre.cli.aqua;
 
 import io.gyre.aqua.AquaCompiler;
 import io.gyre.aqua.CompileOptions;
+import io.gyre.aqua.CompiledModule;
 import io.gyre.aqua.model.Value;
+import io.gyre.aqua.source.CompileException;
 import io.gyre.aqua.source.SourceFile;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,7 +38,7 @@ public final class CompilerOptionsMixin {
       description = "Value of a constant declared with ?= (a number, true/false, or a string).")
   Map<String, String> constants = new LinkedHashMap<>();
 
-  public AquaCompiler compiler() {
+  AquaCompiler compiler() {
     List<Path> roots = new ArrayList<>(importRoots);
     roots.add(Path.of(System.getProperty("user.home"), ".cache", "gyre", "npm"));
     Map<String, Value.Literal> consts = new LinkedHashMap<>();
@@ -42,7 +46,17 @@ public final class CompilerOptionsMixin {
     return new AquaCompiler(new CompileOptions(roots, consts));
   }
 
-  public List<SourceFile> sources() throws IOException {
+  /** The compiled files, or empty after printing every compile error to {@code err}. */
+  public Optional<List<CompiledModule>> compileOrReport(PrintWriter err) throws IOException {
+    try {
+      return Optional.of(compiler().compile(sources()));
+    } catch (CompileException e) {
+      Diagnostics.print(e, err);
+      return Optional.empty();
+    }
+  }
+
+  List<SourceFile> sources() throws IOException {
     List<SourceFile> out = new ArrayList<>();
     for (Path file : files) {
       out.add(

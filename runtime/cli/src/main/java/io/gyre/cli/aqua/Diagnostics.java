@@ -5,10 +5,10 @@ import io.gyre.aqua.source.Diagnostic;
 import java.io.PrintWriter;
 
 /** Prints compile errors to stderr: {@code file:line:col}, the line and a caret. */
-public final class Diagnostics {
+final class Diagnostics {
   private Diagnostics() {}
 
-  public static void print(CompileException e, PrintWriter err) {
+  static void print(CompileException e, PrintWriter err) {
     for (Diagnostic d : e.diagnostics()) {
       err.println(d.render());
     }

@@ -1,5 +1,7 @@
 package io.gyre.cli.demo;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.gyre.aqua.AquaCompiler;
@@ -23,10 +25,13 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,15 +52,6 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements Callable<Integer> {
   static final int PEERS = 3;
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
-
-  /**
-   * Three nodes share this process and whatever else the machine runs: a GC pause or a busy machine
-   * must not make them take each other for dead.
-   */
-  private static final Map<String, String> LENIENT_FAILURE_DETECTION =
-      Map.of(
-          "akka.cluster.failure-detector.acceptable-heartbeat-pause", "10s",
-          "akka.cluster.split-brain-resolver.stable-after", "10s");
 
   @Option(
       names = "--data-dir",
@@ -102,7 +98,7 @@ public final class DemoCommand implements Callable<Integer> {
       try (LocalNetwork network = startNetwork(dir)) {
         GyreNode client = network.nodes().get(0);
         List<String> peers = network.nodes().stream().map(n -> n.peerId().base58()).toList();
-        byte[] wasm = greetingModule();
+        byte[] wasm = resource("/wasm/greeting.wasm");
         say("[3/4] deploying greeting.wasm (" + wasm.length + " bytes) on each peer");
         for (int i = 0; i < peers.size(); i++) {
           Map<String, JsonNode> args = new LinkedHashMap<>();
@@ -145,7 +141,7 @@ public final class DemoCommand implements Callable<Integer> {
         return LocalNetwork.start(
             dir,
             PEERS,
-            LENIENT_FAILURE_DETECTION,
+            Map.of(),
             STEP_TIMEOUT,
             node ->
                 say(
@@ -165,13 +161,13 @@ public final class DemoCommand implements Callable<Integer> {
       RunResult result =
           node.run(RunRequest.of(function.air(), args))
               .toCompletableFuture()
-              .orTimeout(STEP_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)
+              .orTimeout(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
               .join();
       if (!result.ok() || !result.errors().isEmpty() || result.response().isEmpty()) {
         throw new DemoFailure(
             function.name()
                 + " "
-                + result.status().name().toLowerCase(java.util.Locale.ROOT)
+                + result.status().name().toLowerCase(Locale.ROOT)
                 + result.message().map(m -> ": " + m).orElse("")
                 + (result.errors().isEmpty() ? "" : " " + result.errors()));
       }
@@ -190,14 +186,12 @@ public final class DemoCommand implements Callable<Integer> {
    */
   private static void quietShutdown() {
     if (System.getenv("GYRE_LOG_LEVEL") == null) {
-      ((ch.qos.logback.classic.Logger)
-              org.slf4j.LoggerFactory.getLogger("akka.stream.Materializer"))
-          .setLevel(ch.qos.logback.classic.Level.ERROR);
+      ((Logger) LoggerFactory.getLogger("akka.stream.Materializer")).setLevel(Level.ERROR);
     }
   }
 
   private static Map<String, CompiledFunction> compile() throws DemoFailure {
-    String source = resource("/io/gyre/cli/demo/demo.aqua");
+    String source = new String(resource("/io/gyre/cli/demo/demo.aqua"), StandardCharsets.UTF_8);
     AquaCompiler compiler = new AquaCompiler(new CompileOptions(List.of(), Map.of()));
     List<CompiledModule> modules;
     try {
@@ -213,20 +207,13 @@ public final class DemoCommand implements Callable<Integer> {
     return functions;
   }
 
-  private static byte[] greetingModule() throws DemoFailure {
-    try (InputStream in = DemoCommand.class.getResourceAsStream("/wasm/greeting.wasm")) {
+  /** A resource of the CLI jar: demo.aqua, and greeting.wasm from examples/. */
+  private static byte[] resource(String path) throws DemoFailure {
+    try (InputStream in = DemoCommand.class.getResourceAsStream(path)) {
       if (in == null) {
-        throw new DemoFailure("greeting.wasm is not on the classpath (build examples/)");
+        throw new DemoFailure(path + " is not on the classpath (a build of runtime/cli has it)");
       }
       return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String resource(String path) {
-    try (InputStream in = DemoCommand.class.getResourceAsStream(path)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

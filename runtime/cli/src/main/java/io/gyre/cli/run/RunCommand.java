@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gyre.aqua.CompiledFunction;
 import io.gyre.aqua.CompiledModule;
-import io.gyre.aqua.source.CompileException;
 import io.gyre.cli.aqua.CompilerOptionsMixin;
-import io.gyre.cli.aqua.Diagnostics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -79,22 +77,20 @@ public final class RunCommand implements Callable<Integer> {
       err.println("gyre run: --ttl must be 1..4294967295 ms, not " + ttlMs);
       return 2;
     }
-    List<CompiledModule> modules;
-    try {
-      modules = compiler.compiler().compile(compiler.sources());
-    } catch (CompileException e) {
-      Diagnostics.print(e, err);
+    Optional<List<CompiledModule>> compiled = compiler.compileOrReport(err);
+    if (compiled.isEmpty()) {
       return 1;
     }
-    Optional<CompiledFunction> compiled =
+    List<CompiledModule> modules = compiled.get();
+    Optional<CompiledFunction> selected =
         modules.stream().flatMap(m -> m.function(function).stream()).findFirst();
-    if (compiled.isEmpty()) {
+    if (selected.isEmpty()) {
       err.println("gyre run: no exported function '" + function + "'; " + exported(modules));
       return 1;
     }
     Map<String, JsonNode> arguments;
     try {
-      arguments = FunctionArguments.bind(compiled.get(), args);
+      arguments = FunctionArguments.bind(selected.get(), args);
     } catch (IllegalArgumentException e) {
       err.println("gyre run: " + e.getMessage());
       return 2;
@@ -104,10 +100,10 @@ public final class RunCommand implements Callable<Integer> {
       answer =
           new PeerClient(peer)
               .run(
-                  compiled.get().air(),
+                  selected.get().air(),
                   arguments,
                   Duration.ofMillis(ttlMs),
-                  !compiled.get().results().isEmpty());
+                  !selected.get().results().isEmpty());
     } catch (PeerClient.PeerUnreachableException e) {
       err.println("gyre run: " + e.getMessage());
       return 1;

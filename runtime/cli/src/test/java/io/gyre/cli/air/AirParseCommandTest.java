@@ -1,32 +1,18 @@
 package io.gyre.cli.air;
 
+import static io.gyre.cli.GyreRun.gyre;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gyre.cli.GyreCommand;
+import io.gyre.cli.GyreRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code gyre air parse}, run in-process. */
 class AirParseCommandTest {
-
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run gyre(String... args) {
-    CommandLine cli = GyreCommand.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   @Test
   void printsTheInstructionTree(@TempDir Path dir) throws IOException {
@@ -34,7 +20,7 @@ class AirParseCommandTest {
         Files.writeString(
             dir.resolve("ok.air"),
             "(seq\n (call %init_peer_id% (\"svc\" \"f\") [] x)\n (xor (ap x $s) (fail :error:)))");
-    Run run = gyre("air", "parse", air.toString());
+    GyreRun run = gyre("air", "parse", air.toString());
     assertEquals(0, run.exitCode());
     assertEquals(
         "seq  #0\n"
@@ -50,7 +36,7 @@ class AirParseCommandTest {
     Path air =
         Files.writeString(
             dir.resolve("bad.air"), "(seq\n  (call \"p\" (\"s\" \"f\") [x])\n  (null))");
-    Run run = gyre("air", "parse", air.toString());
+    GyreRun run = gyre("air", "parse", air.toString());
     assertEquals(1, run.exitCode());
     assertTrue(run.err().startsWith(air + ":2:3: variable 'x' wasn't defined\n"), run.err());
     assertTrue(run.err().contains("(call \"p\""));
@@ -58,7 +44,7 @@ class AirParseCommandTest {
 
   @Test
   void aMissingFileIsReported(@TempDir Path dir) {
-    Run run = gyre("air", "parse", dir.resolve("nope.air").toString());
+    GyreRun run = gyre("air", "parse", dir.resolve("nope.air").toString());
     assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("cannot read"));
   }

@@ -1,5 +1,6 @@
 package io.gyre.cli.air;
 
+import static io.gyre.cli.GyreRun.gyre;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gyre.air.conformance.CanonicalJson;
-import io.gyre.cli.GyreCommand;
+import io.gyre.cli.GyreRun;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,25 +22,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code gyre air simulate}, run in-process. */
 class AirSimulateCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private record Run(int exitCode, String out) {
-    JsonNode json() throws IOException {
-      return JSON.readTree(out);
-    }
-  }
-
-  private static Run gyre(String... args) {
-    CommandLine cli = GyreCommand.newCommandLine();
-    StringWriter out = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    int code = cli.execute(args);
-    return new Run(code, out.toString());
-  }
 
   private static String errors(String message) {
     return "{\n  \"errors\": [\n    \"" + message + "\"\n  ]\n}\n";
@@ -49,7 +33,7 @@ class AirSimulateCommandTest {
 
   @Test
   void withoutASpecItPrintsTheUsageAsAnErrorAndExits2() {
-    Run run = gyre("air", "simulate");
+    GyreRun run = gyre("air", "simulate");
     assertEquals(2, run.exitCode());
     assertEquals(errors("usage: gyre air simulate SPEC.json [--seed N] [--trace]"), run.out());
   }
@@ -57,23 +41,27 @@ class AirSimulateCommandTest {
   @Test
   void aBadSeedIsAUsageError(@TempDir Path dir) throws IOException {
     Path spec = Files.writeString(dir.resolve("s.json"), "{\"air\": \"(null)\"}");
-    Run run = gyre("air", "simulate", spec.toString(), "--seed", "soon");
+    GyreRun run = gyre("air", "simulate", spec.toString(), "--seed", "soon");
     assertEquals(2, run.exitCode());
     assertEquals(errors("--seed must be an integer, not 'soon'"), run.out());
   }
 
   @Test
   void aMissingFileIsAUsageError() throws IOException {
-    Run run = gyre("air", "simulate", "/no/such/spec.json");
+    GyreRun run = gyre("air", "simulate", "/no/such/spec.json");
     assertEquals(2, run.exitCode());
     assertTrue(
-        run.json().get("errors").get(0).asText().startsWith("cannot read /no/such/spec.json"));
+        JSON.readTree(run.out())
+            .get("errors")
+            .get(0)
+            .asText()
+            .startsWith("cannot read /no/such/spec.json"));
   }
 
   @Test
   void aSpecWithoutAirIsAUsageError(@TempDir Path dir) throws IOException {
     Path spec = Files.writeString(dir.resolve("s.json"), "{\"peers\": [\"alice\"]}");
-    Run run = gyre("air", "simulate", spec.toString());
+    GyreRun run = gyre("air", "simulate", spec.toString());
     assertEquals(2, run.exitCode());
     assertEquals(errors("SPEC.air (or SPEC.air_file) must be a string"), run.out());
   }
@@ -83,10 +71,14 @@ class AirSimulateCommandTest {
     InputStream stdin = System.in;
     try {
       System.setIn(new ByteArrayInputStream("{\"air\": ".getBytes(StandardCharsets.UTF_8)));
-      Run run = gyre("air", "simulate", "-");
+      GyreRun run = gyre("air", "simulate", "-");
       assertEquals(2, run.exitCode());
       assertTrue(
-          run.json().get("errors").get(0).asText().startsWith("SPEC is not valid JSON at 1:"),
+          JSON.readTree(run.out())
+              .get("errors")
+              .get(0)
+              .asText()
+              .startsWith("SPEC is not valid JSON at 1:"),
           run.out());
     } finally {
       System.setIn(stdin);
@@ -114,17 +106,16 @@ class AirSimulateCommandTest {
                       String name = spec.getFileName().toString().replace(".spec.json", "");
                       JsonNode oracle =
                           JSON.readTree(examples.resolve("oracle/" + name + ".out.json").toFile());
-                      Run run = gyre("air", "simulate", spec.toString());
+                      GyreRun run = gyre("air", "simulate", spec.toString());
                       assertEquals(0, run.exitCode(), run.out());
-                      JsonNode gyre = run.json();
+                      JsonNode gyre = JSON.readTree(run.out());
                       assertEquals(oracle.get("ok"), gyre.get("ok"));
                       assertEquals(sortedResponse(oracle), sortedResponse(gyre));
                       assertEquals(callKeys(oracle), callKeys(gyre));
                       assertEquals(destinations(oracle), destinations(gyre));
                       assertFalse(gyre.has("trace"), "no trace unless asked");
                       assertTrue(
-                          gyre("air", "simulate", spec.toString(), "--trace")
-                              .json()
+                          JSON.readTree(gyre("air", "simulate", spec.toString(), "--trace").out())
                               .get("trace")
                               .isArray());
                     }));

@@ -1,19 +1,17 @@
 package io.gyre.cli.aqua;
 
+import static io.gyre.cli.GyreRun.gyre;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gyre.cli.GyreCommand;
+import io.gyre.cli.GyreRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code gyre aqua compile} and {@code gyre aqua check}, run in-process. */
 class AquaCommandTest {
@@ -39,22 +37,10 @@ class AquaCommandTest {
           <- Pair(a = "x", b = x * 2), tags
       """;
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run gyre(String... args) {
-    CommandLine cli = GyreCommand.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void compileWritesOneJsonPerFileWithEveryExportedFunction(@TempDir Path dir) throws IOException {
     Path source = Files.writeString(dir.resolve("hello.aqua"), PROGRAM);
-    Run run = gyre("aqua", "compile", source.toString(), "-o", dir.resolve("out").toString());
+    GyreRun run = gyre("aqua", "compile", source.toString(), "-o", dir.resolve("out").toString());
     assertEquals(0, run.exitCode(), run.err());
     JsonNode json = new ObjectMapper().readTree(dir.resolve("out/hello.json").toFile());
     assertEquals("Hello", json.path("module").asText());
@@ -72,7 +58,7 @@ class AquaCommandTest {
   @Test
   void printWritesTheAirOfTheSelectedFunction(@TempDir Path dir) throws IOException {
     Path source = Files.writeString(dir.resolve("hello.aqua"), PROGRAM);
-    Run run = gyre("aqua", "compile", source.toString(), "--func", "twice", "--print");
+    GyreRun run = gyre("aqua", "compile", source.toString(), "--func", "twice", "--print");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().startsWith("(xor\n"), run.out());
     assertTrue(
@@ -83,11 +69,12 @@ class AquaCommandTest {
   void errorsGoToStderrWithPositionAndCaretAndExit1(@TempDir Path dir) throws IOException {
     Path source =
         Files.writeString(dir.resolve("bad.aqua"), PROGRAM.replace("greet(name)", "greet(nmae)"));
-    Run compile = gyre("aqua", "compile", source.toString(), "-o", dir.resolve("out").toString());
+    GyreRun compile =
+        gyre("aqua", "compile", source.toString(), "-o", dir.resolve("out").toString());
     assertEquals(1, compile.exitCode());
     assertTrue(compile.err().contains("bad.aqua:14:28: error: unknown name 'nmae'"), compile.err());
     assertTrue(compile.err().contains("^~~~"), compile.err());
-    Run check = gyre("aqua", "check", source.toString());
+    GyreRun check = gyre("aqua", "check", source.toString());
     assertEquals(1, check.exitCode());
     assertTrue(check.err().contains("1 error"), check.err());
   }
@@ -95,7 +82,7 @@ class AquaCommandTest {
   @Test
   void checkExits0OnAValidFile(@TempDir Path dir) throws IOException {
     Path source = Files.writeString(dir.resolve("hello.aqua"), PROGRAM);
-    Run run = gyre("aqua", "check", source.toString());
+    GyreRun run = gyre("aqua", "check", source.toString());
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("", run.err());
   }
@@ -103,7 +90,7 @@ class AquaCommandTest {
   @Test
   void compileNeedsAnOutputOrPrint(@TempDir Path dir) throws IOException {
     Path source = Files.writeString(dir.resolve("hello.aqua"), PROGRAM);
-    Run run = gyre("aqua", "compile", source.toString());
+    GyreRun run = gyre("aqua", "compile", source.toString());
     assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("-o DIR"), run.err());
   }
@@ -114,7 +101,7 @@ class AquaCommandTest {
         Files.writeString(
             dir.resolve("c.aqua"),
             "aqua C declares *\n\nexport get\n\nconst NAME ?= \"default\"\n\nfunc get() -> string:\n    <- NAME\n");
-    Run run = gyre("aqua", "compile", source.toString(), "--print", "--const", "NAME=given");
+    GyreRun run = gyre("aqua", "compile", source.toString(), "--print", "--const", "NAME=given");
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("[\"given\"]"), run.out());
   }

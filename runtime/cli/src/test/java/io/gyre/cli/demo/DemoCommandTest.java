@@ -1,18 +1,18 @@
 package io.gyre.cli.demo;
 
+import static io.gyre.cli.GyreRun.gyre;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gyre.cli.GyreCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.gyre.cli.GyreRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `gyre demo`, the README's main job: three real peers, three WASM services, one par call. */
 class DemoCommandTest {
@@ -20,19 +20,14 @@ class DemoCommandTest {
 
   @Test
   void everyPeerDeploysAndAnswers() {
-    CommandLine cli = GyreCommand.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute("demo", "--data-dir", dir.toString(), "--name", "tester");
-    String printed = out.toString();
-    assertEquals(0, code, printed + err);
+    GyreRun run = gyre("demo", "--data-dir", dir.toString(), "--name", "tester");
+    String printed = run.out();
+    assertEquals(0, run.exitCode(), printed + run.err());
     for (String step : new String[] {"[1/4]", "[2/4]", "[3/4]", "[4/4]"}) {
       assertTrue(printed.contains(step), printed);
     }
     Matcher answers = Pattern.compile("(?m)^ +(12D3\\w+): Hello, tester!?$").matcher(printed);
-    java.util.Set<String> answered = new java.util.HashSet<>();
+    Set<String> answered = new HashSet<>();
     while (answers.find()) {
       answered.add(answers.group(1));
     }

@@ -3,14 +3,11 @@ package io.gyre.cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gyre.cli.GyreCommand;
+import io.gyre.cli.GyreRun;
 import io.gyre.node.GyreNode;
 import io.gyre.node.config.NodeConfigLoader;
 import io.gyre.node.config.NodeSettings;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `gyre run` against a real peer: compile, bind arguments, run through its HTTP API, report. */
 class RunCommandTest {
@@ -94,40 +90,28 @@ class RunCommandTest {
     node.close();
   }
 
-  private record Outcome(int code, String out, String err) {
-    JsonNode json() throws Exception {
-      return MAPPER.readTree(out);
-    }
-  }
-
-  private static Outcome run(String... args) {
-    CommandLine cli = GyreCommand.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
+  private static GyreRun run(String... args) {
     List<String> all = new ArrayList<>(List.of("run"));
     all.addAll(List.of(args));
-    int code = cli.execute(all.toArray(String[]::new));
-    return new Outcome(code, out.toString(), err.toString());
+    return GyreRun.gyre(all.toArray(String[]::new));
   }
 
   @Test
   void argumentsByNameOrInOrderReachTheFunction() throws Exception {
-    Outcome byName =
+    GyreRun byName =
         run(file.toString(), "-f", "hello", "--args", "{\"name\": \"Ada\"}", "--peer", url);
-    assertEquals(0, byName.code(), byName.err());
-    assertEquals("Hello, Ada", byName.json().asText());
+    assertEquals(0, byName.exitCode(), byName.err());
+    assertEquals("Hello, Ada", MAPPER.readTree(byName.out()).asText());
 
-    Outcome inOrder = run(file.toString(), "-f", "sum", "--args", "[40, 2]", "--peer", url);
-    assertEquals(0, inOrder.code(), inOrder.err());
-    assertEquals(42, inOrder.json().asLong());
+    GyreRun inOrder = run(file.toString(), "-f", "sum", "--args", "[40, 2]", "--peer", url);
+    assertEquals(0, inOrder.exitCode(), inOrder.err());
+    assertEquals(42, MAPPER.readTree(inOrder.out()).asLong());
   }
 
   @Test
   void theFunctionHopsToTheNamedPeer() throws Exception {
     String peerId = node.peerId().base58();
-    Outcome outcome =
+    GyreRun outcome =
         run(
             file.toString(),
             "-f",
@@ -136,62 +120,62 @@ class RunCommandTest {
             "{\"peer\": \"" + peerId + "\", \"name\": \"x\"}",
             "--peer",
             url);
-    assertEquals(0, outcome.code(), outcome.err());
-    assertEquals("from the peer: x", outcome.json().asText());
+    assertEquals(0, outcome.exitCode(), outcome.err());
+    assertEquals("from the peer: x", MAPPER.readTree(outcome.out()).asText());
     assertTrue(outcome.err().contains("particle "), outcome.err());
   }
 
   @Test
   void optionsTakeNullOrAValue() throws Exception {
-    Outcome some = run(file.toString(), "-f", "maybe", "--args", "{\"x\": \"v\"}", "--peer", url);
-    assertEquals(0, some.code(), some.err());
-    assertEquals("[\"v\"]", some.json().toString());
-    Outcome none = run(file.toString(), "-f", "maybe", "--args", "{}", "--peer", url);
-    assertEquals(0, none.code(), none.err());
-    assertEquals("[]", none.json().toString());
+    GyreRun some = run(file.toString(), "-f", "maybe", "--args", "{\"x\": \"v\"}", "--peer", url);
+    assertEquals(0, some.exitCode(), some.err());
+    assertEquals("[\"v\"]", MAPPER.readTree(some.out()).toString());
+    GyreRun none = run(file.toString(), "-f", "maybe", "--args", "{}", "--peer", url);
+    assertEquals(0, none.exitCode(), none.err());
+    assertEquals("[]", MAPPER.readTree(none.out()).toString());
   }
 
   @Test
   void aFunctionWithoutResultsIsSentAndSucceeds() {
-    Outcome outcome = run(file.toString(), "-f", "noResult", "--args", "[\"n\"]", "--peer", url);
-    assertEquals(0, outcome.code(), outcome.err());
+    GyreRun outcome = run(file.toString(), "-f", "noResult", "--args", "[\"n\"]", "--peer", url);
+    assertEquals(0, outcome.exitCode(), outcome.err());
     assertEquals("", outcome.out());
   }
 
   @Test
   void aScriptErrorIsReportedAndExitsOne() {
-    Outcome outcome = run(file.toString(), "-f", "broken", "--peer", url);
-    assertEquals(1, outcome.code());
+    GyreRun outcome = run(file.toString(), "-f", "broken", "--peer", url);
+    assertEquals(1, outcome.exitCode());
     assertTrue(outcome.err().contains("no-such-service"), outcome.err());
   }
 
   @Test
   void badArgumentsAreNamedBeforeAnythingRuns() {
-    Outcome missing = run(file.toString(), "-f", "sum", "--args", "{\"a\": 1}", "--peer", url);
-    assertEquals(2, missing.code());
+    GyreRun missing = run(file.toString(), "-f", "sum", "--args", "{\"a\": 1}", "--peer", url);
+    assertEquals(2, missing.exitCode());
     assertTrue(
         missing.err().contains("argument 'b' (i64) of sum is missing from --args"), missing.err());
 
-    Outcome unknown =
+    GyreRun unknown =
         run(file.toString(), "-f", "hello", "--args", "{\"nom\": \"x\"}", "--peer", url);
-    assertEquals(2, unknown.code());
+    assertEquals(2, unknown.exitCode());
     assertTrue(
         unknown.err().contains("hello has no argument 'nom'; its arguments: name: string"),
         unknown.err());
 
-    Outcome count = run(file.toString(), "-f", "sum", "--args", "[1]", "--peer", url);
-    assertEquals(2, count.code());
+    GyreRun count = run(file.toString(), "-f", "sum", "--args", "[1]", "--peer", url);
+    assertEquals(2, count.exitCode());
     assertTrue(count.err().contains("sum takes 2 arguments (a: i64, b: i64), --args has 1"));
 
-    Outcome notJson = run(file.toString(), "-f", "sum", "--args", "{a: 1", "--peer", url);
-    assertEquals(2, notJson.code());
+    GyreRun notJson = run(file.toString(), "-f", "sum", "--args", "{a: 1", "--peer", url);
+    assertEquals(2, notJson.exitCode());
     assertTrue(notJson.err().contains("--args is not JSON"), notJson.err());
   }
 
   @Test
   void anUnknownFunctionListsTheExportedOnes() {
-    Outcome outcome = run(file.toString(), "-f", "nope", "--peer", url);
-    assertEquals(1, outcome.code());
+    GyreRun outcome = run(file.toString(), "-f", "nope", "--peer", url);
+    assertEquals(1, outcome.exitCode());
     assertTrue(outcome.err().contains("no exported function 'nope'; exported: hello, sum"));
   }
 
@@ -199,16 +183,16 @@ class RunCommandTest {
   void compileErrorsNameTheirPlace() throws Exception {
     Path bad = dir.resolve("bad.aqua");
     Files.writeString(bad, "aqua Bad\n\nfunc f() -> string:\n  <- undefinedName\n");
-    Outcome outcome = run(bad.toString(), "-f", "f", "--peer", url);
-    assertEquals(1, outcome.code());
+    GyreRun outcome = run(bad.toString(), "-f", "f", "--peer", url);
+    assertEquals(1, outcome.exitCode());
     assertTrue(outcome.err().contains("bad.aqua:4:6"), outcome.err());
   }
 
   @Test
   void anUnreachablePeerIsNamed() {
-    Outcome outcome =
+    GyreRun outcome =
         run(file.toString(), "-f", "hello", "--args", "[\"x\"]", "--peer", "http://127.0.0.1:1");
-    assertEquals(1, outcome.code());
+    assertEquals(1, outcome.exitCode());
     assertTrue(
         outcome.err().contains("cannot connect to the peer at http://127.0.0.1:1"), outcome.err());
   }

@@ -1,13 +1,12 @@
 package io.gyre.cli.wasm;
 
+import static io.gyre.cli.GyreRun.gyre;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gyre.cli.GyreCommand;
+import io.gyre.cli.GyreRun;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,6 @@ class WasmCommandTest {
 
   @TempDir Path dir;
 
-  private record Run(int status, String out, String err) {}
-
   private Path example(String name) throws IOException {
     Path file = dir.resolve(name.replace('/', '_') + ".wasm");
     try (InputStream in = getClass().getResourceAsStream("/wasm/" + name + ".wasm")) {
@@ -28,20 +25,10 @@ class WasmCommandTest {
     return file;
   }
 
-  private static Run gyre(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cli = GyreCommand.newCommandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int status = cli.execute(args);
-    return new Run(status, out.toString(), err.toString());
-  }
-
   @Test
   void callPrintsTheResultAndReportsFuelAndLog() throws IOException {
-    Run run = gyre("wasm", "call", example("kv").toString(), "put", "[\"k\", \"v\"]");
-    assertEquals(0, run.status(), run.err());
+    GyreRun run = gyre("wasm", "call", example("kv").toString(), "put", "[\"k\", \"v\"]");
+    assertEquals(0, run.exitCode(), run.err());
     assertEquals("true", run.out().strip());
     assertTrue(run.err().contains("[info] put"), run.err());
     assertTrue(run.err().matches("(?s).*fuel: \\d+.*"), run.err());
@@ -49,15 +36,15 @@ class WasmCommandTest {
 
   @Test
   void aWasiCommandIsCalledThroughStart() throws IOException {
-    Run run = gyre("wasm", "call", example("sha256").toString(), "_start", "[\"abc\"]");
-    assertEquals(0, run.status(), run.err());
+    GyreRun run = gyre("wasm", "call", example("sha256").toString(), "_start", "[\"abc\"]");
+    assertEquals(0, run.exitCode(), run.err());
     assertEquals(
         "\"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\"", run.out().strip());
   }
 
   @Test
   void helpersAreLinkedByName() throws IOException {
-    Run run =
+    GyreRun run =
         gyre(
             "wasm",
             "call",
@@ -71,13 +58,13 @@ class WasmCommandTest {
 
   @Test
   void limitFlagsApplyAndABrokenLimitExitsWithOne() throws IOException {
-    Run run =
+    GyreRun run =
         gyre("wasm", "call", "--fuel", "1000", example("broken/misbehaving").toString(), "spin");
-    assertEquals(1, run.status());
+    assertEquals(1, run.exitCode());
     assertTrue(
         run.err().contains("error: FUEL_LIMIT: fuel limit: the call used all of its 1000 units"),
         run.err());
-    Run deep =
+    GyreRun deep =
         gyre(
             "wasm",
             "call",
@@ -90,18 +77,18 @@ class WasmCommandTest {
 
   @Test
   void aRefusedModuleExitsWithTwo() throws IOException {
-    Run run = gyre("wasm", "call", example("broken/no_alloc").toString(), "hello");
-    assertEquals(2, run.status());
+    GyreRun run = gyre("wasm", "call", example("broken/no_alloc").toString(), "hello");
+    assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("module does not export \"alloc\""), run.err());
-    Run missing = gyre("wasm", "describe", dir.resolve("absent.wasm").toString());
-    assertEquals(2, missing.status());
+    GyreRun missing = gyre("wasm", "describe", dir.resolve("absent.wasm").toString());
+    assertEquals(2, missing.exitCode());
     assertTrue(missing.err().contains("no such file"), missing.err());
   }
 
   @Test
   void describePrintsTheAquaDeclaration() throws IOException {
-    Run run = gyre("wasm", "describe", example("kv").toString());
-    assertEquals(0, run.status(), run.err());
+    GyreRun run = gyre("wasm", "describe", example("kv").toString());
+    assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("abi:       gyre"), run.out());
     assertTrue(run.out().contains("imports:   gyre.fail, gyre.log"), run.out());
     assertTrue(

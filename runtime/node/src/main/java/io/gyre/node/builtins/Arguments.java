@@ -62,15 +62,11 @@ final class Arguments {
     if (shown.length() > 80) {
       shown = shown.substring(0, 77) + "...";
     }
-    return new ServiceException(
-        call.serviceId()
-            + "."
-            + call.functionName()
-            + ": argument '"
-            + name
-            + "' must be "
-            + expected
-            + ", got "
-            + shown);
+    return failure(call, "argument '" + name + "' must be " + expected + ", got " + shown);
+  }
+
+  /** A failed builtin call, named as the script wrote it: {@code service.function: problem}. */
+  static ServiceException failure(ServiceCall call, String problem) {
+    return new ServiceException(call.serviceId() + "." + call.functionName() + ": " + problem);
   }
 }

@@ -195,11 +195,9 @@ public final class DistBuiltin {
         .moduleNamed(reference)
         .orElseThrow(
             () ->
-                new ServiceException(
-                    call.serviceId()
-                        + "."
-                        + call.functionName()
-                        + ": no module '"
+                Arguments.failure(
+                    call,
+                    "no module '"
                         + reference
                         + "' on peer "
                         + call.hostPeerId()

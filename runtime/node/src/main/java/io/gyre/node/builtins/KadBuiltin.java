@@ -81,14 +81,7 @@ public final class KadBuiltin {
     try {
       return Base58.decode(text);
     } catch (IllegalArgumentException e) {
-      throw new ServiceException(
-          call.serviceId()
-              + "."
-              + call.functionName()
-              + ": "
-              + what
-              + " is not base58: "
-              + e.getMessage());
+      throw Arguments.failure(call, what + " is not base58: " + e.getMessage());
     }
   }
 

@@ -126,14 +126,8 @@ public final class SrvBuiltin {
         .resolve(idOrAlias)
         .orElseThrow(
             () ->
-                new ServiceException(
-                    call.serviceId()
-                        + "."
-                        + call.functionName()
-                        + ": no service '"
-                        + idOrAlias
-                        + "' on peer "
-                        + call.hostPeerId()));
+                Arguments.failure(
+                    call, "no service '" + idOrAlias + "' on peer " + call.hostPeerId()));
   }
 
   private static Optional<ServiceRecord> byAlias(ServiceCall call, RegistryClient registry) {

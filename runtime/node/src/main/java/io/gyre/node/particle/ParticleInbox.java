@@ -119,6 +119,8 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
   /** Routes the particle to its actor, making one if needed; empty when taken, else the reason. */
   private Optional<String> accept(
       Particle particle, String fromPeerId, Optional<ParticleSession> session) {
+    // Counts the whole script: once per arrival.
+    long size = particle.sizeBytes();
     Live existing = live.get(particle.id());
     if (existing != null) {
       if (!sameHeader(existing.header(), particle)) {
@@ -129,11 +131,10 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
                 + particle.id()
                 + " is live with another init peer, timestamp, TTL or script");
       }
-      Optional<String> tooLarge = tooLarge(particle);
+      Optional<String> tooLarge = tooLarge(particle, size);
       if (tooLarge.isPresent()) {
         return tooLarge;
       }
-      long size = particle.sizeBytes();
       if (size > existing.bytes()) {
         Optional<String> full = budget.grow(size - existing.bytes());
         if (full.isPresent()) {
@@ -147,7 +148,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     }
     // A particle this peer starts itself was signed by its host a moment ago: only the network's
     // particles need their signature checked.
-    Optional<String> problem = check(particle, session.isEmpty());
+    Optional<String> problem = check(particle, size, session.isEmpty());
     if (problem.isPresent()) {
       return problem;
     }
@@ -155,7 +156,6 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
       return refuse(
           particle, RefusalReason.SHUTTING_DOWN, "peer " + runtime.peerId() + " is shutting down");
     }
-    long size = particle.sizeBytes();
     Optional<String> full = budget.take(size);
     if (full.isPresent()) {
       return overloaded(particle, full.get());
@@ -170,7 +170,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     return Optional.empty();
   }
 
-  private Optional<String> check(Particle particle, boolean verifySignature) {
+  private Optional<String> check(Particle particle, long size, boolean verifySignature) {
     long now = runtime.clock().millis();
     if (particle.deadlineMs() < now) {
       return refuse(
@@ -195,7 +195,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
               + (particle.timestampMs() - now)
               + " ms in the future");
     }
-    Optional<String> tooLarge = tooLarge(particle);
+    Optional<String> tooLarge = tooLarge(particle, size);
     if (tooLarge.isPresent()) {
       return tooLarge;
     }
@@ -210,8 +210,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     return Optional.empty();
   }
 
-  private Optional<String> tooLarge(Particle particle) {
-    long size = particle.sizeBytes();
+  private Optional<String> tooLarge(Particle particle, long size) {
     if (size <= runtime.limits().maxParticleBytes()) {
       return Optional.empty();
     }

@@ -7,9 +7,7 @@ import io.gyre.identity.KeyPair;
 import io.gyre.node.GyreNode;
 import io.gyre.node.TestNodes;
 import io.gyre.node.metrics.NodeMetrics.RefusalReason;
-import io.gyre.node.run.RunSession;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,12 +50,7 @@ class InFlightBytesTest {
   }
 
   private static Optional<String> start(Particle particle) throws Exception {
-    RunSession session =
-        new RunSession(
-            particle.id(), node.peerId().base58(), Map.of(), particle.ttlMs(), Clock.systemUTC());
-    return node.startParticle(node.peerId(), particle, session)
-        .toCompletableFuture()
-        .get(30, TimeUnit.SECONDS);
+    return TestNodes.startOwn(node, particle);
   }
 
   @Test

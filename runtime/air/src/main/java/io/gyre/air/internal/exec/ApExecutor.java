@@ -26,7 +26,7 @@ final class ApExecutor {
       }
       m.finish(f, null);
     } catch (AirException e) {
-      handle(m, f, e);
+      m.fail(f, e);
     }
   }
 
@@ -49,7 +49,7 @@ final class ApExecutor {
       addToStream(st, ap.id(), ap.map(), Val.of(element, value.tetraplet));
       m.finish(f, null);
     } catch (AirException e) {
-      handle(m, f, e);
+      m.fail(f, e);
     }
   }
 
@@ -62,14 +62,5 @@ final class ApExecutor {
       st.newBatch.ap(key);
     }
     st.scopes.streamForWrite(stream).add(value, rank, key, st.limits.maxStreamElements());
-  }
-
-  private static void handle(Machine m, Frame f, AirException e) {
-    if (e.error.joinable()) {
-      m.st.complete = false;
-      m.finish(f, null);
-    } else {
-      m.finish(f, e.error);
-    }
   }
 }

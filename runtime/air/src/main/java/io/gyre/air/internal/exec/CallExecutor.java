@@ -84,11 +84,7 @@ final class CallExecutor {
       return;
     }
     if (!peer.equals(st.currentPeer)) {
-      if (!st.index.sent(key)) {
-        st.index.putSent(key);
-        st.newBatch.sent(key);
-        st.nextPeers.add(peer);
-      }
+      st.sendOnce(key, peer);
       st.complete = false;
       m.finishRecorded(null);
       return;

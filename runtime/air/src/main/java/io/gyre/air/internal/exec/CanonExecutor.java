@@ -51,11 +51,7 @@ final class CanonExecutor {
         return;
       }
       if (!peer.equals(st.currentPeer)) {
-        if (!st.index.sent(key)) {
-          st.index.putSent(key);
-          st.newBatch.sent(key);
-          st.nextPeers.add(peer);
-        }
+        st.sendOnce(key, peer);
         st.complete = false;
         m.finish(f, null);
         return;
@@ -81,12 +77,7 @@ final class CanonExecutor {
       bind(st, canon, elements, tetraplet);
       m.finish(f, null);
     } catch (AirException e) {
-      if (e.error.joinable()) {
-        st.complete = false;
-        m.finish(f, null);
-      } else {
-        m.finish(f, e.error);
-      }
+      m.fail(f, e);
     }
   }
 

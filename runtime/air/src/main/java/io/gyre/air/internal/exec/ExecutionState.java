@@ -57,6 +57,18 @@ final class ExecutionState {
     this.literalTetraplet = new Tetraplet(initPeer, "", "", "");
   }
 
+  /**
+   * The instruction {@code key} runs on {@code peer}: the data goes there, once — a replay that
+   * finds the hand-over already recorded sends nothing again.
+   */
+  void sendOnce(long key, String peer) {
+    if (!index.sent(key)) {
+      index.putSent(key);
+      newBatch.sent(key);
+      nextPeers.add(peer);
+    }
+  }
+
   long key(int instructionId) {
     return Identity.key(path, instructionId);
   }

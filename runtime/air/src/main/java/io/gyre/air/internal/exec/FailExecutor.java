@@ -43,12 +43,7 @@ final class FailExecutor {
         m.finish(f, original != null ? original : AirError.user(object, JsText.compact(object)));
       }
     } catch (AirException e) {
-      if (e.error.joinable()) {
-        st.complete = false;
-        m.finish(f, null);
-      } else {
-        m.finish(f, e.error);
-      }
+      m.fail(f, e);
     }
   }
 

@@ -37,12 +37,7 @@ final class FoldExecutor {
       try {
         items = items(st, fold.iterable());
       } catch (AirException e) {
-        if (e.error.joinable()) {
-          st.complete = false;
-          m.finish(f, null);
-        } else {
-          m.finish(f, e.error);
-        }
+        m.fail(f, e);
         return;
       }
       if (items.isEmpty()) {

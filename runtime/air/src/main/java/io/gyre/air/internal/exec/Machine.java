@@ -74,6 +74,19 @@ final class Machine {
     result = error;
   }
 
+  /**
+   * Ends the top frame after {@code e}: an error that waits for data (a variable not yet set) makes
+   * the subgraph incomplete instead of failing it, as AquaVM's joinable errors do.
+   */
+  void fail(Frame frame, AirException e) {
+    if (e.error.joinable()) {
+      st.complete = false;
+      finish(frame, null);
+    } else {
+      finish(frame, e.error);
+    }
+  }
+
   /** Ends the top frame whose own error was already recorded (e.g. by the call executor). */
   void finishRecorded(AirError error) {
     stack[size - 1].state = null;

@@ -21,12 +21,7 @@ final class MatchExecutor {
               Resolver.resolve(st, match.left()).node(),
               Resolver.resolve(st, match.right()).node());
     } catch (AirException e) {
-      if (e.error.joinable()) {
-        st.complete = false;
-        m.finish(f, null);
-      } else {
-        m.finish(f, e.error);
-      }
+      m.fail(f, e);
       return;
     }
     if (equal != match.equal()) {
