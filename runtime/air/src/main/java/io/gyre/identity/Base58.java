@@ -1,17 +1,18 @@
 package io.gyre.identity;
 
-import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
+import java.util.Arrays;
 
-/** Base58 with the Bitcoin alphabet, as libp2p writes peer ids. */
+/**
+ * Base58 with the Bitcoin alphabet, as libp2p writes peer ids. Every particle arrival parses its
+ * init peer's id, so the conversion works on small int digits rather than BigInteger.
+ */
 public final class Base58 {
   private static final String ALPHABET =
       "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-  private static final BigInteger BASE = BigInteger.valueOf(58);
   private static final int[] INDEXES = new int[128];
 
   static {
-    java.util.Arrays.fill(INDEXES, -1);
+    Arrays.fill(INDEXES, -1);
     for (int i = 0; i < ALPHABET.length(); i++) {
       INDEXES[ALPHABET.charAt(i)] = i;
     }
@@ -24,22 +25,38 @@ public final class Base58 {
     while (leadingZeros < input.length && input[leadingZeros] == 0) {
       leadingZeros++;
     }
-    StringBuilder out = new StringBuilder();
-    BigInteger value = new BigInteger(1, input);
-    while (value.signum() > 0) {
-      BigInteger[] divRem = value.divideAndRemainder(BASE);
-      out.append(ALPHABET.charAt(divRem[1].intValue()));
-      value = divRem[0];
+    // Base-58 digits, least significant first: each input byte multiplies them by 256 and adds.
+    int[] digits = new int[input.length * 138 / 100 + 1];
+    int length = 0;
+    for (int i = leadingZeros; i < input.length; i++) {
+      int carry = input[i] & 0xff;
+      for (int j = 0; j < length; j++) {
+        carry += digits[j] << 8;
+        digits[j] = carry % 58;
+        carry /= 58;
+      }
+      while (carry > 0) {
+        digits[length++] = carry % 58;
+        carry /= 58;
+      }
     }
+    StringBuilder out = new StringBuilder(leadingZeros + length);
     out.append("1".repeat(leadingZeros));
-    return out.reverse().toString();
+    for (int j = length - 1; j >= 0; j--) {
+      out.append(ALPHABET.charAt(digits[j]));
+    }
+    return out.toString();
   }
 
   /** Decodes base58 text; throws {@link IllegalArgumentException} naming the bad character. */
   public static byte[] decode(String input) {
-    BigInteger value = BigInteger.ZERO;
     int leadingOnes = 0;
-    boolean counting = true;
+    while (leadingOnes < input.length() && input.charAt(leadingOnes) == '1') {
+      leadingOnes++;
+    }
+    // Bytes, least significant first: each base-58 digit multiplies them by 58 and adds.
+    int[] bytes = new int[input.length() * 733 / 1000 + 1];
+    int length = 0;
     for (int i = 0; i < input.length(); i++) {
       char c = input.charAt(i);
       int digit = c < 128 ? INDEXES[c] : -1;
@@ -47,20 +64,21 @@ public final class Base58 {
         throw new IllegalArgumentException(
             "invalid base58 character '" + c + "' at position " + i + " in '" + input + "'");
       }
-      if (counting && digit == 0) {
-        leadingOnes++;
-      } else {
-        counting = false;
+      int carry = digit;
+      for (int j = 0; j < length; j++) {
+        carry += bytes[j] * 58;
+        bytes[j] = carry & 0xff;
+        carry >>>= 8;
       }
-      value = value.multiply(BASE).add(BigInteger.valueOf(digit));
+      while (carry > 0) {
+        bytes[length++] = carry & 0xff;
+        carry >>>= 8;
+      }
     }
-    byte[] magnitude = value.signum() == 0 ? new byte[0] : value.toByteArray();
-    int start = magnitude.length > 1 && magnitude[0] == 0 ? 1 : 0;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (int i = 0; i < leadingOnes; i++) {
-      out.write(0);
+    byte[] out = new byte[leadingOnes + length];
+    for (int j = 0; j < length; j++) {
+      out[out.length - 1 - j] = (byte) bytes[j];
     }
-    out.write(magnitude, start, magnitude.length - start);
-    return out.toByteArray();
+    return out;
   }
 }

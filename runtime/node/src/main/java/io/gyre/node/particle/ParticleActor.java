@@ -6,7 +6,6 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
-import akka.actor.typed.javadsl.TimerScheduler;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.gyre.air.CallRequest;
 import io.gyre.air.CallResult;
@@ -82,15 +81,11 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
    */
   public static Behavior<Command> create(
       PeerRuntime runtime, Particle header, Optional<ParticleSession> session) {
-    return Behaviors.setup(
-        context ->
-            Behaviors.withTimers(
-                timers -> new ParticleActor(context, timers, runtime, header, session)));
+    return Behaviors.setup(context -> new ParticleActor(context, runtime, header, session));
   }
 
   private ParticleActor(
       ActorContext<Command> context,
-      TimerScheduler<Command> timers,
       PeerRuntime runtime,
       Particle header,
       Optional<ParticleSession> session) {
@@ -100,7 +95,9 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
     this.session = session;
     this.trace = runtime.traces().forParticle(header.id());
     long remainingMs = Math.max(0, header.deadlineMs() - runtime.clock().millis());
-    timers.startSingleTimer(Expire.INSTANCE, Duration.ofMillis(remainingMs));
+    // A plain scheduled message, not a TimerScheduler timer: Akka's timers look up the actor's
+    // logger (a stack walk) on their first message, once per particle per peer.
+    context.scheduleOnce(Duration.ofMillis(remainingMs), context.getSelf(), Expire.INSTANCE);
   }
 
   @Override

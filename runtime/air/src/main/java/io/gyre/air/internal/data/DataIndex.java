@@ -14,11 +14,12 @@ public final class DataIndex {
   public record Entry(int rank, int type, byte[] buf, int offset, int end) {}
 
   private final List<Batch> batches;
-  private final LongMap<Entry> results = new LongMap<>(64);
-  private final LongMap<Entry> values = new LongMap<>(64);
-  private final LongMap<Integer> apRanks = new LongMap<>(64);
-  private final LongMap<Boolean> sent = new LongMap<>(64);
-  private final LongMap<Integer> pendingByKey = new LongMap<>(64);
+  // Small to start (a particle's data has few records; the maps grow): a run builds a fresh index.
+  private final LongMap<Entry> results = new LongMap<>(8);
+  private final LongMap<Entry> values = new LongMap<>(8);
+  private final LongMap<Integer> apRanks = new LongMap<>(8);
+  private final LongMap<Boolean> sent = new LongMap<>(8);
+  private final LongMap<Integer> pendingByKey = new LongMap<>(8);
   private final Map<Integer, Long> pendingById = new HashMap<>();
   private int lastRequestId;
 
