@@ -36,6 +36,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ClusterLoad {
   private static final String SETTING_PREFIX = "bench.node.";
 
+  /** The particles' TTL ({@code -Dbench.ttl-seconds}): how long each peer keeps a particle. */
+  private static final Duration TTL = Duration.ofSeconds(Long.getLong("bench.ttl-seconds", 10));
+
   private ClusterLoad() {}
 
   public static void main(String[] args) throws Exception {
@@ -75,7 +78,7 @@ public final class ClusterLoad {
       System.out.println("deployed greeting.wasm on " + peers.size() + " peers");
       RunRequest request =
           new RunRequest(
-              script(peers), Map.of(), Duration.ofSeconds(10), Optional.empty(), Optional.empty());
+              script(peers), Map.of(), TTL, Optional.empty(), Optional.empty());
       Load load = new Load(nodes.get(0), request, concurrency);
       load.start();
       phase(load, nodes, "warm-up", warmup);

@@ -18,6 +18,8 @@ public final class NodeMetrics {
   public final Counter particlesDuplicate = new Counter();
   public final Counter particlesSent = new Counter();
   public final Counter particlesUndelivered = new Counter();
+  public final Counter particlesPassivated = new Counter();
+  public final Counter particlesResumed = new Counter();
   public final Histogram interpreterRunSeconds = new Histogram();
   public final Histogram serviceCallSeconds = new Histogram();
   public final AtomicLong particlesInFlight = new AtomicLong();

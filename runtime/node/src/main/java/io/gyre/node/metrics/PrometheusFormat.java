@@ -44,6 +44,16 @@ public final class PrometheusFormat {
         "gyre_particles_undelivered_total",
         "Sends to peers that are not known",
         metrics.particlesUndelivered);
+    counter(
+        out,
+        "gyre_particles_passivated_total",
+        "Quiet particles whose actor stopped, their state kept until the TTL",
+        metrics.particlesPassivated);
+    counter(
+        out,
+        "gyre_particles_resumed_total",
+        "Arrivals that started a passivated particle's actor again",
+        metrics.particlesResumed);
 
     header(out, "gyre_particles_refused_total", "Particles refused, by reason", "counter");
     for (NodeMetrics.RefusalReason reason : NodeMetrics.RefusalReason.values()) {

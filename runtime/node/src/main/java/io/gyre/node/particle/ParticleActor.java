@@ -1,5 +1,6 @@
 package io.gyre.node.particle;
 
+import akka.actor.Cancellable;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.AbstractBehavior;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * One live particle on one peer. It owns the peer's data for the particle, merges what arrives,
  * runs the interpreter, makes the local calls the run asks for (concurrently, off this actor),
  * feeds their results back, sends the new data to the next peers, and stops at the particle's TTL.
- * Arrivals whose data this peer has already seen are duplicates and are dropped.
+ * Arrivals whose data this peer has already seen are duplicates and are dropped. Once it has
+ * nothing to do it tells its inbox ({@code Quiet}); the inbox may stop it ({@link Passivate}) and
+ * keep only its {@link ParticleState} until the next arrival or the TTL.
  */
 public final class ParticleActor extends AbstractBehavior<ParticleActor.Command> {
   static final Logger TRACE = LoggerFactory.getLogger("gyre.trace");
@@ -48,6 +51,11 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
   /** Data for this particle arrived from {@code fromPeerId} (empty for the particle's start). */
   public record Arrived(Particle particle, String fromPeerId) implements Command {}
 
+  /** The inbox takes over this quiet particle's state: stop. */
+  public enum Passivate implements Command {
+    INSTANCE
+  }
+
   /** Finish pending work, then tell {@code replyTo} (graceful shutdown). */
   public record Drain(ActorRef<Drained> replyTo) implements Command {}
 
@@ -55,6 +63,9 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
   public record Drained(String particleId) {}
 
   private record CallDone(int key, CallResult result) implements Command {}
+
+  /** This peer sent the particle to itself: an arrival that did not come through the inbox. */
+  private record SentToSelf(Particle particle) implements Command {}
 
   private enum RunPending implements Command {
     INSTANCE
@@ -65,49 +76,67 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
   }
 
   private final PeerRuntime runtime;
+  private final ActorRef<ParticleInbox.Command> inbox;
   private final Particle header;
   private final Optional<ParticleSession> session;
   private final Optional<ParticleTrace> trace;
   private final Deque<byte[]> pendingData = new ArrayDeque<>();
   private final Map<Integer, CallResult> readyResults = new HashMap<>();
   private final Set<Integer> callsInFlight = new HashSet<>();
-  private final Set<String> seenData = new HashSet<>();
-  private byte[] prevData = EMPTY;
+  private final Set<String> seenData;
+  private final Cancellable expiry;
+  private byte[] prevData;
   private boolean runScheduled;
+  private int inboxArrivals;
+  private int quietReportedAt = -1;
   private Optional<ActorRef<Drained>> drainRequested = Optional.empty();
 
   /**
    * @param header the particle as first received (signature already checked by the inbox)
+   * @param state what this peer kept of the particle ({@link ParticleState#EMPTY} when it is new)
    */
-  public static Behavior<Command> create(
-      PeerRuntime runtime, Particle header, Optional<ParticleSession> session) {
-    return Behaviors.setup(context -> new ParticleActor(context, runtime, header, session));
+  static Behavior<Command> create(
+      PeerRuntime runtime,
+      ActorRef<ParticleInbox.Command> inbox,
+      Particle header,
+      Optional<ParticleSession> session,
+      ParticleState state) {
+    return Behaviors.setup(
+        context -> new ParticleActor(context, runtime, inbox, header, session, state));
   }
 
   private ParticleActor(
       ActorContext<Command> context,
       PeerRuntime runtime,
+      ActorRef<ParticleInbox.Command> inbox,
       Particle header,
-      Optional<ParticleSession> session) {
+      Optional<ParticleSession> session,
+      ParticleState state) {
     super(context);
     this.runtime = runtime;
+    this.inbox = inbox;
     this.header = header.withData(EMPTY);
     this.session = session;
+    this.prevData = state.prevData();
+    this.seenData = new HashSet<>(state.seenData());
     this.trace = runtime.traces().forParticle(header.id());
     long remainingMs = Math.max(0, header.deadlineMs() - runtime.clock().millis());
     // A plain scheduled message, not a TimerScheduler timer: Akka's timers look up the actor's
     // logger (a stack walk) on their first message, once per particle per peer.
-    context.scheduleOnce(Duration.ofMillis(remainingMs), context.getSelf(), Expire.INSTANCE);
+    this.expiry =
+        context.scheduleOnce(Duration.ofMillis(remainingMs), context.getSelf(), Expire.INSTANCE);
   }
 
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Arrived.class, this::onArrived)
+        .onMessage(SentToSelf.class, this::onSentToSelf)
         .onMessage(CallDone.class, this::onCallDone)
         .onMessage(RunPending.class, message -> onRunPending())
         .onMessage(Drain.class, this::onDrain)
         .onMessage(Expire.class, message -> onExpire())
+        .onMessage(Passivate.class, message -> onPassivate())
         .build();
   }
 
@@ -115,16 +144,27 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
   // cluster): whoever queues a message or starts a call counts it, the handler uncounts it last.
 
   private Behavior<Command> onArrived(Arrived arrived) {
-    byte[] data = arrived.particle().data();
+    inboxArrivals++;
+    take(arrived.particle(), arrived.fromPeerId());
+    return this;
+  }
+
+  private Behavior<Command> onSentToSelf(SentToSelf sent) {
+    take(sent.particle(), runtime.peerId());
+    return this;
+  }
+
+  private void take(Particle particle, String fromPeerId) {
+    byte[] data = particle.data();
     if (seenData.add(digest(data))) {
       pendingData.add(data);
       scheduleRun();
     } else {
       runtime.metrics().particlesDuplicate.increment();
-      hop(ParticleTrace.HopKind.DUPLICATE, arrived.fromPeerId());
+      hop(ParticleTrace.HopKind.DUPLICATE, fromPeerId);
     }
     workDone();
-    return this;
+    reportIfQuiet();
   }
 
   private Behavior<Command> onCallDone(CallDone done) {
@@ -132,6 +172,7 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
     readyResults.put(done.key(), done.result());
     scheduleRun();
     workDone();
+    reportIfQuiet();
     return this;
   }
 
@@ -146,7 +187,36 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
     }
     checkDrained();
     workDone();
+    reportIfQuiet();
     return this;
+  }
+
+  private boolean quiet() {
+    return !runScheduled && callsInFlight.isEmpty() && pendingData.isEmpty();
+  }
+
+  /**
+   * Offers this particle's state to the inbox once nothing is pending. The inbox stops the actor
+   * only if it has handed it no arrival since (it compares {@code inboxArrivals}).
+   */
+  private void reportIfQuiet() {
+    if (quiet() && quietReportedAt != inboxArrivals) {
+      quietReportedAt = inboxArrivals;
+      inbox.tell(
+          new ParticleInbox.Quiet(
+              header.id(), inboxArrivals, new ParticleState(prevData, seenData)));
+    }
+  }
+
+  private Behavior<Command> onPassivate() {
+    if (!quiet()) {
+      // Only the inbox brings new work and it holds arrivals while stopping us: unreachable, but
+      // never drop work on that belief.
+      inbox.tell(new ParticleInbox.Busy(header.id()));
+      return this;
+    }
+    expiry.cancel();
+    return Behaviors.stopped();
   }
 
   private void workStarted() {
@@ -305,7 +375,7 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
     Particle outgoing = header.withData(prevData);
     if (nextPeer.equals(runtime.peerId())) {
       workStarted();
-      getContext().getSelf().tell(new Arrived(outgoing, nextPeer));
+      getContext().getSelf().tell(new SentToSelf(outgoing));
       return;
     }
     Optional<akka.actor.typed.ActorRef<ParticleInbox.Command>> inbox =

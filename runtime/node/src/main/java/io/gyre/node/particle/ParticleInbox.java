@@ -10,17 +10,21 @@ import akka.actor.typed.receptionist.Receptionist;
 import io.gyre.node.GyreSerializable;
 import io.gyre.node.cluster.PeerDirectory;
 import io.gyre.node.metrics.NodeMetrics.RefusalReason;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Where particles for one hosted peer arrive. It checks each new particle (signature, TTL, clock
- * skew, size), keeps one {@link ParticleActor} per live particle id, bounds how many are live
- * (shared across the node's peers), and on a graceful stop takes no new particles and waits for the
- * held ones to finish their work.
+ * skew, size), keeps one {@link ParticleActor} per live particle id while the particle has work,
+ * and only the particle's state while it is quiet until its TTL ({@link LiveParticle}), bounds how
+ * many are live (shared across the node's peers), and on a graceful stop takes no new particles and
+ * waits for the held ones to finish their work.
  */
 public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command> {
 
@@ -44,16 +48,31 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     INSTANCE
   }
 
+  /** A particle's actor has nothing to do after {@code handled} arrivals from this inbox. */
+  record Quiet(String particleId, int handled, ParticleState state) implements Command {}
+
+  /** A particle's actor declined to stop: it has work. */
+  record Busy(String particleId) implements Command {}
+
   private record ParticleEnded(String particleId) implements Command {}
 
   private record ParticleDrained(String particleId) implements Command {}
 
-  /** A live particle: its actor, its header (data dropped), and the bytes it is counted at. */
-  private record Live(ActorRef<ParticleActor.Command> actor, Particle header, long bytes) {}
+  private enum Sweep implements Command {
+    INSTANCE
+  }
+
+  /** How often quiet actors are stopped and dormant particles expired. */
+  private static final Duration SWEEP_EVERY = Duration.ofMillis(200);
+
+  /** How long an actor stays after its particle went quiet: returns within this cost no restart. */
+  private static final Duration IDLE_BEFORE_STOP = Duration.ofSeconds(1);
 
   private final PeerRuntime runtime;
   private final InFlightBudget budget;
-  private final Map<String, Live> live = new HashMap<>();
+  private final ParticleChecks checks;
+  private final Map<String, LiveParticle> live = new HashMap<>();
+  private final QuietParticles quiet = new QuietParticles(IDLE_BEFORE_STOP);
   private final Set<String> draining = new HashSet<>();
   private final ActorRef<ParticleActor.Drained> drainedAdapter;
   private Optional<ActorRef<Stopped>> stopRequested = Optional.empty();
@@ -64,13 +83,20 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
    * @param budget live particles across all the node's peers (the limits are per node)
    */
   public static Behavior<Command> create(PeerRuntime runtime, InFlightBudget budget) {
-    return Behaviors.setup(context -> new ParticleInbox(context, runtime, budget));
+    return Behaviors.setup(
+        context ->
+            Behaviors.withTimers(
+                timers -> {
+                  timers.startTimerWithFixedDelay(Sweep.INSTANCE, SWEEP_EVERY);
+                  return new ParticleInbox(context, runtime, budget);
+                }));
   }
 
   private ParticleInbox(ActorContext<Command> context, PeerRuntime runtime, InFlightBudget budget) {
     super(context);
     this.runtime = runtime;
     this.budget = budget;
+    this.checks = new ParticleChecks(runtime);
     this.drainedAdapter =
         context.messageAdapter(
             ParticleActor.Drained.class, d -> new ParticleDrained(d.particleId()));
@@ -88,6 +114,9 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
         .onMessage(ParticleEnded.class, this::onParticleEnded)
         .onMessage(StopTaking.class, this::onStopTaking)
         .onMessage(ParticleDrained.class, this::onParticleDrained)
+        .onMessage(Quiet.class, this::onQuiet)
+        .onMessage(Busy.class, this::onBusy)
+        .onMessage(Sweep.class, message -> onSweep())
         .onSignal(akka.actor.typed.PreRestart.class, signal -> onRestart())
         .build();
   }
@@ -121,36 +150,31 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
       Particle particle, String fromPeerId, Optional<ParticleSession> session) {
     // Counts the whole script: once per arrival.
     long size = particle.sizeBytes();
-    Live existing = live.get(particle.id());
+    LiveParticle existing = live.get(particle.id());
     if (existing != null) {
-      if (!sameHeader(existing.header(), particle)) {
-        return refuse(
-            particle,
-            RefusalReason.MALFORMED,
-            "particle id "
-                + particle.id()
-                + " is live with another init peer, timestamp, TTL or script");
-      }
-      Optional<String> tooLarge = tooLarge(particle, size);
-      if (tooLarge.isPresent()) {
-        return tooLarge;
+      Optional<ParticleChecks.Refusal> wrong =
+          checks.laterArrival(existing.header(), particle, size);
+      if (wrong.isPresent()) {
+        return refuse(particle, wrong.get());
       }
       if (size > existing.bytes()) {
         Optional<String> full = budget.grow(size - existing.bytes());
         if (full.isPresent()) {
           return overloaded(particle, full.get());
         }
-        live.put(particle.id(), new Live(existing.actor(), existing.header(), size));
+        existing = existing.withBytes(size);
+        live.put(particle.id(), existing);
       }
       arriving(particle);
-      existing.actor().tell(new ParticleActor.Arrived(particle, fromPeerId));
+      handOver(existing, new ParticleActor.Arrived(particle, fromPeerId));
       return Optional.empty();
     }
     // A particle this peer starts itself was signed by its host a moment ago: only the network's
     // particles need their signature checked.
-    Optional<String> problem = check(particle, size, session.isEmpty());
+    Optional<ParticleChecks.Refusal> problem =
+        checks.newParticle(particle, size, session.isEmpty());
     if (problem.isPresent()) {
-      return problem;
+      return refuse(particle, problem.get());
     }
     if (stopRequested.isPresent() || stopped) {
       return refuse(
@@ -160,69 +184,108 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     if (full.isPresent()) {
       return overloaded(particle, full.get());
     }
-    ActorRef<ParticleActor.Command> actor =
-        getContext().spawn(ParticleActor.create(runtime, particle, session), "p" + (spawned++));
-    getContext().watchWith(actor, new ParticleEnded(particle.id()));
-    live.put(particle.id(), new Live(actor, particle.withData(new byte[0]), size));
     runtime.metrics().particlesInFlight.incrementAndGet();
     arriving(particle);
-    actor.tell(new ParticleActor.Arrived(particle, fromPeerId));
+    LiveParticle.Active started =
+        start(
+            particle.withData(new byte[0]),
+            size,
+            session,
+            ParticleState.EMPTY,
+            List.of(new ParticleActor.Arrived(particle, fromPeerId)));
+    live.put(particle.id(), started);
     return Optional.empty();
   }
 
-  private Optional<String> check(Particle particle, long size, boolean verifySignature) {
+  /**
+   * Gives an arrival to the particle's actor, holding it while the actor stops, or starting one.
+   */
+  private void handOver(LiveParticle particle, ParticleActor.Arrived arrived) {
+    String id = particle.header().id();
+    if (particle instanceof LiveParticle.Active active) {
+      active.actor().tell(arrived);
+      live.put(id, active.delivering());
+    } else if (particle instanceof LiveParticle.Stopping stopping) {
+      stopping.held().add(arrived);
+    } else if (particle instanceof LiveParticle.Dormant dormant) {
+      runtime.metrics().particlesResumed.increment();
+      live.put(
+          id,
+          start(
+              dormant.header(),
+              dormant.bytes(),
+              dormant.session(),
+              dormant.state(),
+              List.of(arrived)));
+    }
+  }
+
+  /** Spawns the particle's actor from {@code state} and hands it {@code arrivals}. */
+  private LiveParticle.Active start(
+      Particle header,
+      long bytes,
+      Optional<ParticleSession> session,
+      ParticleState state,
+      List<ParticleActor.Arrived> arrivals) {
+    ActorRef<ParticleActor.Command> actor =
+        getContext()
+            .spawn(
+                ParticleActor.create(runtime, getContext().getSelf(), header, session, state),
+                "p" + (spawned++));
+    getContext().watchWith(actor, new ParticleEnded(header.id()));
+    arrivals.forEach(actor::tell);
+    if (draining.contains(header.id())) {
+      actor.tell(new ParticleActor.Drain(drainedAdapter));
+    }
+    return new LiveParticle.Active(header, bytes, session, actor, arrivals.size());
+  }
+
+  private Behavior<Command> onQuiet(Quiet report) {
+    quiet.quiet(
+        new QuietParticles.Mark(
+            report.particleId(), report.handled(), report.state(), runtime.clock().millis()));
+    return this;
+  }
+
+  private Behavior<Command> onSweep() {
     long now = runtime.clock().millis();
-    if (particle.deadlineMs() < now) {
-      return refuse(
-          particle,
-          RefusalReason.EXPIRED,
-          "particle "
-              + particle.id()
-              + " expired "
-              + (now - particle.deadlineMs())
-              + " ms ago (TTL "
-              + particle.ttlMs()
-              + " ms)");
-    }
-    long skewMs = runtime.limits().maxClockSkew().toMillis();
-    if (particle.timestampMs() > now + skewMs) {
-      return refuse(
-          particle,
-          RefusalReason.MALFORMED,
-          "particle "
-              + particle.id()
-              + " has a timestamp "
-              + (particle.timestampMs() - now)
-              + " ms in the future");
-    }
-    Optional<String> tooLarge = tooLarge(particle, size);
-    if (tooLarge.isPresent()) {
-      return tooLarge;
-    }
-    Optional<String> signature =
-        verifySignature ? ParticleSignature.verify(particle) : Optional.empty();
-    if (signature.isPresent()) {
-      return refuse(
-          particle,
-          RefusalReason.BAD_SIGNATURE,
-          "particle " + particle.id() + ": " + signature.get());
-    }
-    return Optional.empty();
+    quiet.idleAt(now).forEach(this::stopIfStillQuiet);
+    quiet.expiredAt(now).forEach(this::expireIfDormant);
+    return this;
   }
 
-  private Optional<String> tooLarge(Particle particle, long size) {
-    if (size <= runtime.limits().maxParticleBytes()) {
-      return Optional.empty();
+  /** Stops a quiet particle's actor unless the inbox has handed it an arrival since. */
+  private void stopIfStillQuiet(QuietParticles.Mark mark) {
+    if (live.get(mark.particleId()) instanceof LiveParticle.Active active
+        && active.delivered() == mark.handled()) {
+      active.actor().tell(ParticleActor.Passivate.INSTANCE);
+      live.put(
+          mark.particleId(),
+          new LiveParticle.Stopping(
+              active.header(),
+              active.bytes(),
+              active.session(),
+              active.actor(),
+              mark.handled(),
+              mark.state(),
+              new ArrayList<>()));
     }
-    return refuse(
-        particle,
-        RefusalReason.TOO_LARGE,
-        "particle "
-            + particle.id()
-            + " has "
-            + size
-            + " bytes; the limit is "
-            + runtime.limits().maxParticleBytes());
+  }
+
+  private Behavior<Command> onBusy(Busy busy) {
+    // The actor stays: what was held for it goes to it.
+    if (live.get(busy.particleId()) instanceof LiveParticle.Stopping stopping) {
+      stopping.held().forEach(stopping.actor()::tell);
+      live.put(
+          busy.particleId(),
+          new LiveParticle.Active(
+              stopping.header(),
+              stopping.bytes(),
+              stopping.session(),
+              stopping.actor(),
+              stopping.handled() + stopping.held().size()));
+    }
+    return this;
   }
 
   private Optional<String> overloaded(Particle particle, String why) {
@@ -235,12 +298,8 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     return Optional.of(message);
   }
 
-  private static boolean sameHeader(Particle known, Particle arrived) {
-    return known.initPeerId().equals(arrived.initPeerId())
-        && known.timestampMs() == arrived.timestampMs()
-        && known.ttlMs() == arrived.ttlMs()
-        && java.util.Arrays.equals(known.signature(), arrived.signature())
-        && known.script().equals(arrived.script());
+  private Optional<String> refuse(Particle particle, ParticleChecks.Refusal refusal) {
+    return refuse(particle, refusal.reason(), refusal.message());
   }
 
   /** Restarting drops the held particles (their actors stop): they no longer count as live. */
@@ -248,18 +307,64 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     live.values().forEach(l -> budget.release(l.bytes()));
     runtime.metrics().particlesInFlight.addAndGet(-live.size());
     live.clear();
+    quiet.clear();
     return this;
   }
 
   private Behavior<Command> onParticleEnded(ParticleEnded ended) {
-    Live gone = live.remove(ended.particleId());
+    String id = ended.particleId();
+    if (live.get(id) instanceof LiveParticle.Stopping stopping
+        && stopping.header().deadlineMs() > runtime.clock().millis()) {
+      // Passivated, not expired: keep the state, or start again at once for what came meanwhile.
+      runtime.metrics().particlesPassivated.increment();
+      if (stopping.held().isEmpty()) {
+        live.put(
+            id,
+            new LiveParticle.Dormant(
+                stopping.header(), stopping.bytes(), stopping.session(), stopping.state()));
+        quiet.dormant(id, stopping.header().deadlineMs());
+        draining.remove(id);
+        replyIfDrained();
+      } else {
+        runtime.metrics().particlesResumed.increment();
+        live.put(
+            id,
+            start(
+                stopping.header(),
+                stopping.bytes(),
+                stopping.session(),
+                stopping.state(),
+                stopping.held()));
+      }
+      return this;
+    }
+    if (live.get(id) instanceof LiveParticle.Stopping stopping) {
+      // Stopped at its deadline, by the TTL or told to stop just before: either way its init
+      // peer's caller must learn it expired (a second notice is ignored).
+      stopping.session().ifPresent(ParticleSession::expired);
+    }
+    end(id);
+    return this;
+  }
+
+  /** A dormant particle reached its TTL: what its actor would have done at the deadline. */
+  private void expireIfDormant(String particleId) {
+    if (live.get(particleId) instanceof LiveParticle.Dormant dormant) {
+      runtime.metrics().particlesExpired.increment();
+      trace(dormant.header(), ParticleTrace.HopKind.EXPIRED, "");
+      dormant.session().ifPresent(ParticleSession::expired);
+      end(particleId);
+    }
+  }
+
+  private void end(String particleId) {
+    LiveParticle gone = live.remove(particleId);
     if (gone != null) {
       budget.release(gone.bytes());
       runtime.metrics().particlesInFlight.decrementAndGet();
     }
-    draining.remove(ended.particleId());
+    draining.remove(particleId);
     replyIfDrained();
-    return this;
   }
 
   private Behavior<Command> onStopTaking(StopTaking stop) {
@@ -268,8 +373,16 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
         .receptionist()
         .tell(Receptionist.deregister(PeerDirectory.PEERS, getContext().getSelf()));
     stopRequested = Optional.of(stop.replyTo());
-    draining.addAll(live.keySet());
-    live.values().forEach(l -> l.actor().tell(new ParticleActor.Drain(drainedAdapter)));
+    // Dormant particles have no pending work; a stopping one is drained once it has stopped.
+    live.forEach(
+        (id, particle) -> {
+          if (particle instanceof LiveParticle.Active active) {
+            draining.add(id);
+            active.actor().tell(new ParticleActor.Drain(drainedAdapter));
+          } else if (particle instanceof LiveParticle.Stopping) {
+            draining.add(id);
+          }
+        });
     replyIfDrained();
     return this;
   }

@@ -62,6 +62,13 @@ class ParticleFlowTest {
                   return CallResult.ok(new TextNode("slow done"));
                 }));
     aliceNode.registerService(aliceNode.peerId(), "never", call -> new CompletableFuture<>());
+    relay.registerService(
+        relay.peerId(),
+        "pause",
+        call ->
+            CompletableFuture.supplyAsync(
+                () -> CallResult.ok(new TextNode("paused")),
+                CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS)));
   }
 
   /** Registers {@code who.am_i} on a node's peer, answering with the peer's id. */
@@ -111,6 +118,37 @@ class ParticleFlowTest {
     assertTrue(
         trace.hops().stream()
             .anyMatch(h -> h.kind() == ParticleTrace.HopKind.SENT && h.otherPeerId().equals(BOB)));
+  }
+
+  @Test
+  void aQuietParticleStopsItsActorAndResumesFromItsStateOnTheNextVisit() throws Exception {
+    // Alice is visited twice; between the visits the particle waits 1.5 s on the relay, so
+    // alice's actor has gone quiet and stopped, keeping only the particle's data.
+    String air =
+        "(seq (call \""
+            + ALICE
+            + "\" (\"who\" \"am_i\") [] a)"
+            + " (seq (call %init_peer_id% (\"pause\" \"pause\") [] p)"
+            + " (seq (call \""
+            + ALICE
+            + "\" (\"who\" \"am_i\") [] again)"
+            + " (call %init_peer_id% (\"callbackSrv\" \"response\") [a p again]))))";
+    long passivated = aliceNode.metrics().particlesPassivated.value();
+    long resumed = aliceNode.metrics().particlesResumed.value();
+
+    RunResult result = run(air, Duration.ofSeconds(30));
+
+    assertEquals(RunResult.Status.RESPONDED, result.status(), result.toString());
+    assertEquals(
+        "[\"I am " + ALICE + "\",\"paused\",\"I am " + ALICE + "\"]",
+        result.response().orElseThrow().toString());
+    assertTrue(aliceNode.metrics().particlesPassivated.value() > passivated, "alice passivated");
+    assertTrue(aliceNode.metrics().particlesResumed.value() > resumed, "alice resumed it");
+    ParticleTrace.Snapshot trace = aliceNode.traces().snapshot(result.particleId()).orElseThrow();
+    assertEquals(
+        2,
+        trace.calls().stream().filter(c -> c.peerId().equals(ALICE)).count(),
+        "one call per visit");
   }
 
   @Test
