@@ -1,0 +1,120 @@
+package io.gyre.identity.internal;
+
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The public keys that verify often, each with its {@link HotKey} table. Thread-safe.
+ *
+ * <p>A table costs about as much as a dozen verifications to build and 61 KB to keep, so a key
+ * earns one only after {@code threshold} successful verifications (a forged signature or a key seen
+ * once costs nothing), and at most {@code capacity} tables are kept, the least recently used
+ * evicted first. The success counts themselves are bounded: cleared when they reach four times the
+ * capacity, which only delays a key's table.
+ */
+public final class HotKeys {
+  /**
+   * Three successes: a cluster's peers and steady clients pass it within their first particles,
+   * while one-off keys (a client's single call) never do.
+   */
+  public static final int DEFAULT_THRESHOLD = 3;
+
+  /**
+   * 256 tables, at most 16 MB: far more keys than a cluster's peers plus its busy clients; a rarer
+   * key falls back to BouncyCastle's verify, which is only slower.
+   */
+  public static final int DEFAULT_CAPACITY = 256;
+
+  private final int threshold;
+  private final int capacity;
+  private final ConcurrentHashMap<KeyBytes, AtomicInteger> successes = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<KeyBytes, Entry> tables = new ConcurrentHashMap<>();
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder built = new LongAdder();
+
+  public HotKeys(int threshold, int capacity) {
+    if (threshold < 1 || capacity < 1) {
+      throw new IllegalArgumentException(
+          "threshold and capacity must be positive: " + threshold + ", " + capacity);
+    }
+    this.threshold = threshold;
+    this.capacity = capacity;
+  }
+
+  public static HotKeys withDefaults() {
+    return new HotKeys(DEFAULT_THRESHOLD, DEFAULT_CAPACITY);
+  }
+
+  /** The key's table when it has one (and marks it used). */
+  public Optional<HotKey> lookup(KeyBytes key) {
+    Entry entry = tables.get(key);
+    if (entry == null) {
+      return Optional.empty();
+    }
+    entry.lastUsed = System.nanoTime();
+    hits.increment();
+    return Optional.of(entry.hotKey);
+  }
+
+  /**
+   * Counts a successful verification of {@code key} by other means; the key gets its table on
+   * reaching the threshold. Only call it for keys that passed full validation.
+   */
+  public void recordSuccess(KeyBytes key) {
+    if (successes.size() >= 4 * capacity) {
+      successes.clear();
+    }
+    int count = successes.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    if (count == threshold) {
+      successes.remove(key);
+      // built outside any lock: only the thread that reached the threshold builds
+      HotKey.build(key).ifPresent(this::insert);
+    }
+  }
+
+  /** Lookups that found a table: verifications that took the fast path. */
+  public long hits() {
+    return hits.sum();
+  }
+
+  /** Tables built so far. */
+  public long tablesBuilt() {
+    return built.sum();
+  }
+
+  /** Tables kept now. */
+  public int size() {
+    return tables.size();
+  }
+
+  public boolean isHot(KeyBytes key) {
+    return tables.containsKey(key);
+  }
+
+  private synchronized void insert(HotKey hotKey) {
+    if (tables.containsKey(hotKey.key())) {
+      return;
+    }
+    while (tables.size() >= capacity) {
+      tables.entrySet().stream()
+          .min(Comparator.comparingLong(e -> e.getValue().lastUsed))
+          .map(Map.Entry::getKey)
+          .ifPresent(tables::remove);
+    }
+    tables.put(hotKey.key(), new Entry(hotKey));
+    built.increment();
+  }
+
+  private static final class Entry {
+    final HotKey hotKey;
+    volatile long lastUsed = System.nanoTime();
+
+    Entry(HotKey hotKey) {
+      this.hotKey = hotKey;
+    }
+  }
+}
