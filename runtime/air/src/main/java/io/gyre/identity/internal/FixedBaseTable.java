@@ -6,7 +6,7 @@ import org.bouncycastle.math.ec.rfc7748.X25519Field;
  * The multiples j * 2^(width*i) * P (j = 1 .. 2^(width-1), one row per signed radix-2^width digit
  * position i) of one point P, affine in half-Niels form: [n]P is then one table addition per
  * non-zero digit of n and no doubling at all. A table of width 4 holds 64 x 8 points (61 KB), of
- * width 5, 51 x 16 (98 KB).
+ * width 5, 51 x 16 (98 KB), of width 8, 32 x 128 (491 KB).
  */
 final class FixedBaseTable {
   private final int width;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -33,6 +34,7 @@ public final class HotKeys {
   private final int capacity;
   private final ConcurrentHashMap<KeyBytes, AtomicInteger> successes = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<KeyBytes, Entry> tables = new ConcurrentHashMap<>();
+  private final AtomicLong clock = new AtomicLong();
   private final LongAdder hits = new LongAdder();
   private final LongAdder built = new LongAdder();
 
@@ -55,7 +57,7 @@ public final class HotKeys {
     if (entry == null) {
       return Optional.empty();
     }
-    entry.lastUsed = System.nanoTime();
+    entry.lastUsed = clock.incrementAndGet();
     hits.increment();
     return Optional.of(entry.hotKey);
   }
@@ -105,16 +107,17 @@ public final class HotKeys {
           .map(Map.Entry::getKey)
           .ifPresent(tables::remove);
     }
-    tables.put(hotKey.key(), new Entry(hotKey));
+    tables.put(hotKey.key(), new Entry(hotKey, clock.incrementAndGet()));
     built.increment();
   }
 
   private static final class Entry {
     final HotKey hotKey;
-    volatile long lastUsed = System.nanoTime();
+    volatile long lastUsed;
 
-    Entry(HotKey hotKey) {
+    Entry(HotKey hotKey, long lastUsed) {
       this.hotKey = hotKey;
+      this.lastUsed = lastUsed;
     }
   }
 }
