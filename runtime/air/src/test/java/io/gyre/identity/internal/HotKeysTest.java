@@ -110,6 +110,27 @@ class HotKeysTest {
   }
 
   @Test
+  void tableBuildsAreRateLimited() {
+    long[] now = {0};
+    HotKeys hotKeys = new HotKeys(1, 64, () -> now[0]);
+    List<KeyBytes> keys = keys(HotKeys.BUILD_BURST + 2, 5);
+    for (int i = 0; i < HotKeys.BUILD_BURST; i++) {
+      hotKeys.recordSuccess(keys.get(i));
+    }
+    assertEquals(HotKeys.BUILD_BURST, hotKeys.tablesBuilt());
+    KeyBytes late = keys.get(HotKeys.BUILD_BURST);
+    hotKeys.recordSuccess(late);
+    assertFalse(hotKeys.isHot(late), "the burst is spent");
+    now[0] += (long) (1e9 / HotKeys.BUILDS_PER_SECOND); // one build's worth of time
+    hotKeys.recordSuccess(late);
+    assertTrue(hotKeys.isHot(late));
+    KeyBytes later = keys.get(HotKeys.BUILD_BURST + 1);
+    hotKeys.recordSuccess(later);
+    assertFalse(hotKeys.isHot(later));
+    assertEquals(HotKeys.BUILD_BURST + 1, hotKeys.tablesBuilt());
+  }
+
+  @Test
   void nonsenseSettingsAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> new HotKeys(0, 4));
     assertThrows(IllegalArgumentException.class, () -> new HotKeys(3, 0));
