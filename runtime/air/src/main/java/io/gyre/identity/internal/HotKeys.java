@@ -12,13 +12,13 @@ import java.util.function.LongSupplier;
 /**
  * The public keys that verify often, each with its {@link HotKey} table. Thread-safe.
  *
- * <p>A table costs about five BouncyCastle verifications to build (1.1 ms on the 2-core bench
- * machine) and 61 KB to keep, so a key earns one only after {@code threshold} successful
+ * <p>A table costs about seven BouncyCastle verifications to build (1.5 ms on the 2-core bench
+ * machine) and 98 KB to keep, so a key earns one only after {@code threshold} successful
  * verifications (a forged signature or a key seen once costs nothing), and at most {@code capacity}
  * tables are kept, the least recently used evicted first. The success counts themselves are
  * bounded: cleared when they reach four times the capacity, which only delays a key's table. Builds
  * are rate-limited too: someone who signs with ever new keys could otherwise make a peer build a
- * table (5 verifications' worth) for every 3 signatures; a key refused a build simply counts again
+ * table (7 verifications' worth) for every 3 signatures; a key refused a build simply counts again
  * from zero.
  */
 public final class HotKeys {
@@ -29,14 +29,14 @@ public final class HotKeys {
   public static final int DEFAULT_THRESHOLD = 3;
 
   /**
-   * 256 tables, at most 16 MB: far more keys than a cluster's peers plus its busy clients; a rarer
+   * 256 tables, at most 25 MB: far more keys than a cluster's peers plus its busy clients; a rarer
    * key falls back to BouncyCastle's verify, which is only slower.
    */
   public static final int DEFAULT_CAPACITY = 256;
 
   /**
    * A burst of 16 builds (a cluster starting: its peers and first clients), then 4 a second: under
-   * attack at most about half a percent of one core goes to building tables.
+   * attack under one percent of one core goes to building tables.
    */
   static final int BUILD_BURST = 16;
 
