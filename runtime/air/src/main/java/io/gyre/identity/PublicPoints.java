@@ -1,6 +1,6 @@
 package io.gyre.identity;
 
-import java.util.Arrays;
+import io.gyre.identity.internal.KeyBytes;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
@@ -12,19 +12,18 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  */
 final class PublicPoints {
   private static final int CAPACITY = 10_000;
-  private static final ConcurrentHashMap<Key, Ed25519.PublicPoint> POINTS =
+  private static final ConcurrentHashMap<KeyBytes, Ed25519.PublicPoint> POINTS =
       new ConcurrentHashMap<>();
 
   private PublicPoints() {}
 
   /** The decoded key, or empty when the bytes are not a valid Ed25519 public key. */
-  static Optional<Ed25519.PublicPoint> decode(byte[] publicKey) {
-    Key key = new Key(publicKey.clone());
+  static Optional<Ed25519.PublicPoint> decode(KeyBytes key) {
     Ed25519.PublicPoint point = POINTS.get(key);
     if (point != null) {
       return Optional.of(point);
     }
-    point = Ed25519.validatePublicKeyPartialExport(key.bytes, 0);
+    point = Ed25519.validatePublicKeyPartialExport(key.bytes(), 0);
     if (point == null) {
       return Optional.empty();
     }
@@ -33,18 +32,5 @@ final class PublicPoints {
     }
     POINTS.put(key, point);
     return Optional.of(point);
-  }
-
-  /** Key bytes compared by content. */
-  private record Key(byte[] bytes) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key other && Arrays.equals(bytes, other.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(bytes);
-    }
   }
 }
