@@ -168,11 +168,12 @@ public final class GyreNode implements AutoCloseable {
   public CompletionStage<Optional<String>> startParticle(
       PeerId initPeer, Particle particle, ParticleSession session) {
     HostedPeer peer = hosted(initPeer);
-    return AskPattern.<ParticleInbox.Command, ParticleInbox.Started>ask(
-            peer.inbox(),
-            replyTo -> new ParticleInbox.Start(particle, session, replyTo),
-            Duration.ofSeconds(10),
-            system.scheduler())
+    return AskReplies.plain(
+            AskPattern.<ParticleInbox.Command, ParticleInbox.Started>ask(
+                peer.inbox(),
+                replyTo -> new ParticleInbox.Start(particle, session, replyTo),
+                Duration.ofSeconds(10),
+                system.scheduler()))
         .thenApply(ParticleInbox.Started::refusal);
   }
 

@@ -4,6 +4,7 @@ import akka.Done;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Scheduler;
 import akka.actor.typed.javadsl.AskPattern;
+import io.gyre.node.AskReplies;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,37 +34,42 @@ public final class RegistryClient {
   }
 
   public CompletionStage<String> addModule(ModuleRecord module) {
-    return AskPattern.askWithStatus(
-        registry, r -> new ServiceRegistry.AddModule(module, r), TIMEOUT, scheduler);
+    return AskReplies.plain(
+        AskPattern.askWithStatus(
+            registry, r -> new ServiceRegistry.AddModule(module, r), TIMEOUT, scheduler));
   }
 
   public CompletionStage<String> addBlueprint(BlueprintRecord blueprint) {
-    return AskPattern.askWithStatus(
-        registry, r -> new ServiceRegistry.AddBlueprint(blueprint, r), TIMEOUT, scheduler);
+    return AskReplies.plain(
+        AskPattern.askWithStatus(
+            registry, r -> new ServiceRegistry.AddBlueprint(blueprint, r), TIMEOUT, scheduler));
   }
 
   public CompletionStage<ServiceRecord> createService(
       String serviceId, String blueprintId, String ownerPeerId) {
-    return AskPattern.askWithStatus(
-        registry,
-        r -> new ServiceRegistry.CreateService(serviceId, blueprintId, ownerPeerId, r),
-        TIMEOUT,
-        scheduler);
+    return AskReplies.plain(
+        AskPattern.askWithStatus(
+            registry,
+            r -> new ServiceRegistry.CreateService(serviceId, blueprintId, ownerPeerId, r),
+            TIMEOUT,
+            scheduler));
   }
 
   public CompletionStage<Done> removeService(String idOrAlias, String requesterPeerId) {
-    return AskPattern.askWithStatus(
-        registry,
-        r -> new ServiceRegistry.RemoveService(idOrAlias, requesterPeerId, r),
-        TIMEOUT,
-        scheduler);
+    return AskReplies.plain(
+        AskPattern.askWithStatus(
+            registry,
+            r -> new ServiceRegistry.RemoveService(idOrAlias, requesterPeerId, r),
+            TIMEOUT,
+            scheduler));
   }
 
   public CompletionStage<Done> addAlias(String alias, String idOrAlias, String requesterPeerId) {
-    return AskPattern.askWithStatus(
-        registry,
-        r -> new ServiceRegistry.AddAlias(alias, idOrAlias, requesterPeerId, r),
-        TIMEOUT,
-        scheduler);
+    return AskReplies.plain(
+        AskPattern.askWithStatus(
+            registry,
+            r -> new ServiceRegistry.AddAlias(alias, idOrAlias, requesterPeerId, r),
+            TIMEOUT,
+            scheduler));
   }
 }
