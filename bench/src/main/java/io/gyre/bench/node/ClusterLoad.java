@@ -26,12 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * each answer starts the next one. Every particle signature and every peer's data signatures are
  * checked, as in production.
  *
- * <p>{@code java -cp bench/target/benchmarks.jar io.gyre.bench.node.ClusterLoad [SECONDS [WARMUP
- * [CONCURRENCY]]]} prints progress every 5 s, then throughput, latency percentiles, and the
- * interpreter time per particle read from the nodes' metrics. Extra node settings (e.g. dispatcher
- * sizes to compare) are given as {@code -Dbench.node.PATH=VALUE}. {@code
- * bench/cluster-load-instructions.sh} adds the instructions retired per particle, a figure the
- * neighbours' load does not move.
+ * <p>{@code java -Xmx2g -XX:+UseZGC -cp bench/target/benchmarks.jar io.gyre.bench.node.ClusterLoad
+ * [SECONDS [WARMUP [CONCURRENCY]]]} (the collector {@code ./gyre node} runs peers with) prints
+ * progress every 5 s, then throughput, latency percentiles, and the interpreter time per particle
+ * read from the nodes' metrics. Extra node settings (e.g. dispatcher sizes to compare) are given as
+ * {@code -Dbench.node.PATH=VALUE}. {@code bench/cluster-load-instructions.sh} adds the instructions
+ * retired per particle, a figure the neighbours' load does not move.
  */
 public final class ClusterLoad {
   private static final String SETTING_PREFIX = "bench.node.";
@@ -77,8 +77,7 @@ public final class ClusterLoad {
       }
       System.out.println("deployed greeting.wasm on " + peers.size() + " peers");
       RunRequest request =
-          new RunRequest(
-              script(peers), Map.of(), TTL, Optional.empty(), Optional.empty());
+          new RunRequest(script(peers), Map.of(), TTL, Optional.empty(), Optional.empty());
       Load load = new Load(nodes.get(0), request, concurrency);
       load.start();
       phase(load, nodes, "warm-up", warmup);
