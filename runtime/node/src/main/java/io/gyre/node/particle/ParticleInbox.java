@@ -209,6 +209,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
       stopping.held().add(arrived);
     } else if (particle instanceof LiveParticle.Dormant dormant) {
       runtime.metrics().particlesResumed.increment();
+      trace(dormant.header(), ParticleTrace.HopKind.RESUMED, "");
       live.put(
           id,
           start(
@@ -317,6 +318,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
         && stopping.header().deadlineMs() > runtime.clock().millis()) {
       // Passivated, not expired: keep the state, or start again at once for what came meanwhile.
       runtime.metrics().particlesPassivated.increment();
+      trace(stopping.header(), ParticleTrace.HopKind.PASSIVATED, "");
       if (stopping.held().isEmpty()) {
         live.put(
             id,
@@ -327,6 +329,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
         replyIfDrained();
       } else {
         runtime.metrics().particlesResumed.increment();
+        trace(stopping.header(), ParticleTrace.HopKind.RESUMED, "");
         live.put(
             id,
             start(

@@ -19,7 +19,10 @@ public final class ParticleTrace {
   private final List<Failure> failures = new ArrayList<>();
   private final Map<String, AtomicInteger> pendingWork = new ConcurrentHashMap<>();
 
-  /** How a particle moved: arrived at or left a peer, or could not be delivered. */
+  /**
+   * How a particle moved: arrived at or left a peer, or could not be delivered; or, on one peer,
+   * waited as state only (passivated) and got an actor again (resumed).
+   */
   public enum HopKind {
     STARTED,
     RECEIVED,
@@ -27,7 +30,9 @@ public final class ParticleTrace {
     SENT,
     UNDELIVERED,
     REFUSED,
-    EXPIRED
+    EXPIRED,
+    PASSIVATED,
+    RESUMED
   }
 
   public record Hop(long atMs, HopKind kind, String peerId, String otherPeerId) {}

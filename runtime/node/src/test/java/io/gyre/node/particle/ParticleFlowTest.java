@@ -146,6 +146,16 @@ class ParticleFlowTest {
     assertTrue(aliceNode.metrics().particlesResumed.value() > resumed, "alice resumed it");
     ParticleTrace.Snapshot trace = aliceNode.traces().snapshot(result.particleId()).orElseThrow();
     assertEquals(
+        List.of(ParticleTrace.HopKind.PASSIVATED, ParticleTrace.HopKind.RESUMED),
+        trace.hops().stream()
+            .filter(h -> h.peerId().equals(ALICE))
+            .map(ParticleTrace.Hop::kind)
+            .filter(
+                k -> k == ParticleTrace.HopKind.PASSIVATED || k == ParticleTrace.HopKind.RESUMED)
+            .toList()
+            .subList(0, 2),
+        "alice's actor stopped, then started again from the state");
+    assertEquals(
         2,
         trace.calls().stream().filter(c -> c.peerId().equals(ALICE)).count(),
         "one call per visit");
@@ -179,6 +189,28 @@ class ParticleFlowTest {
     assertEquals(RunResult.Status.EXPIRED, result.status(), result.toString());
     assertTrue(
         result.message().orElseThrow().contains("within its TTL of 2000 ms"), result.toString());
+  }
+
+  @Test
+  void aParticleWaitingAsStateOnlyStillEndsWithATtlError() throws Exception {
+    // The relay (init peer) sends the particle to alice, whose service never answers: after 1 s
+    // idle the relay keeps only the particle's state, and its caller still learns of the TTL.
+    String air = Scripts.callAndRespond(ALICE, "never", "answers", "");
+    RunResult result = run(air, Duration.ofSeconds(3));
+
+    assertEquals(RunResult.Status.EXPIRED, result.status(), result.toString());
+    assertTrue(
+        result.message().orElseThrow().contains("within its TTL of 3000 ms"), result.toString());
+    List<ParticleTrace.HopKind> atRelay =
+        relay.traces().snapshot(result.particleId()).orElseThrow().hops().stream()
+            .filter(h -> h.peerId().equals(RELAY))
+            .map(ParticleTrace.Hop::kind)
+            .toList();
+    assertTrue(
+        atRelay.indexOf(ParticleTrace.HopKind.PASSIVATED)
+                < atRelay.indexOf(ParticleTrace.HopKind.EXPIRED)
+            && atRelay.contains(ParticleTrace.HopKind.PASSIVATED),
+        atRelay.toString());
   }
 
   @Test
