@@ -183,16 +183,6 @@ class ParticleFlowTest {
 
   @Test
   void aParticleThatNeverAnswersEndsWithATtlErrorNotAHang() throws Exception {
-    String air = Scripts.callAndRespond(ALICE, "never", "answers", "");
-    RunResult result = run(air, Duration.ofSeconds(2));
-
-    assertEquals(RunResult.Status.EXPIRED, result.status(), result.toString());
-    assertTrue(
-        result.message().orElseThrow().contains("within its TTL of 2000 ms"), result.toString());
-  }
-
-  @Test
-  void aParticleWaitingAsStateOnlyStillEndsWithATtlError() throws Exception {
     // The relay (init peer) sends the particle to alice, whose service never answers: after 1 s
     // idle the relay keeps only the particle's state, and its caller still learns of the TTL.
     String air = Scripts.callAndRespond(ALICE, "never", "answers", "");
