@@ -68,7 +68,7 @@ class ParticleFlowTest {
         call ->
             CompletableFuture.supplyAsync(
                 () -> CallResult.ok(new TextNode("paused")),
-                CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS)));
+                CompletableFuture.delayedExecutor(2500, TimeUnit.MILLISECONDS)));
   }
 
   /** Registers {@code who.am_i} on a node's peer, answering with the peer's id. */
@@ -122,7 +122,7 @@ class ParticleFlowTest {
 
   @Test
   void aQuietParticleStopsItsActorAndResumesFromItsStateOnTheNextVisit() throws Exception {
-    // Alice is visited twice; between the visits the particle waits 1.5 s on the relay, so
+    // Alice is visited twice; between the visits the particle waits 2.5 s on the relay, so
     // alice's actor has gone quiet and stopped, keeping only the particle's data.
     String air =
         "(seq (call \""
