@@ -35,12 +35,12 @@ final class GracefulLeave {
               List<CompletableFuture<ParticleInbox.Stopped>> stopped = new ArrayList<>();
               for (HostedPeer peer : peers) {
                 stopped.add(
-                    AskPattern.<ParticleInbox.Command, ParticleInbox.Stopped>ask(
+                    AskReplies.plain(
+                        AskPattern.<ParticleInbox.Command, ParticleInbox.Stopped>ask(
                             peer.inbox(),
                             ParticleInbox.StopTaking::new,
                             drainTimeout,
-                            system.scheduler())
-                        .toCompletableFuture());
+                            system.scheduler())));
               }
               return CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new))
                   .handle(

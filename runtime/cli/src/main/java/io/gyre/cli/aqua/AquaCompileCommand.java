@@ -2,6 +2,7 @@ package io.gyre.cli.aqua;
 
 import io.gyre.aqua.CompiledFunction;
 import io.gyre.aqua.CompiledModule;
+import io.gyre.cli.CommandStreams;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,14 +43,7 @@ public final class AquaCompileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      return run(out, err);
-    } finally {
-      out.flush();
-      err.flush();
-    }
+    return CommandStreams.run(spec, this::run);
   }
 
   private int run(PrintWriter out, PrintWriter err) throws IOException {

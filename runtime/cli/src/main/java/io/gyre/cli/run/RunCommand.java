@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gyre.aqua.CompiledFunction;
 import io.gyre.aqua.CompiledModule;
+import io.gyre.cli.CommandStreams;
 import io.gyre.cli.aqua.CompilerOptionsMixin;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,14 +63,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      return run(out, err);
-    } finally {
-      out.flush();
-      err.flush();
-    }
+    return CommandStreams.run(spec, this::run);
   }
 
   private int run(PrintWriter out, PrintWriter err) throws IOException {

@@ -208,8 +208,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     } else if (particle instanceof LiveParticle.Stopping stopping) {
       stopping.held().add(arrived);
     } else if (particle instanceof LiveParticle.Dormant dormant) {
-      runtime.metrics().particlesResumed.increment();
-      trace(dormant.header(), ParticleTrace.HopKind.RESUMED, "");
+      resumed(dormant.header());
       live.put(
           id,
           start(
@@ -219,6 +218,11 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
               dormant.state(),
               List.of(arrived)));
     }
+  }
+
+  private void resumed(Particle header) {
+    runtime.metrics().particlesResumed.increment();
+    trace(header, ParticleTrace.HopKind.RESUMED, "");
   }
 
   /** Spawns the particle's actor from {@code state} and hands it {@code arrivals}. */
@@ -328,8 +332,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
         draining.remove(id);
         replyIfDrained();
       } else {
-        runtime.metrics().particlesResumed.increment();
-        trace(stopping.header(), ParticleTrace.HopKind.RESUMED, "");
+        resumed(stopping.header());
         live.put(
             id,
             start(
