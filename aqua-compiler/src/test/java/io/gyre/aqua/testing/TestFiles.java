@@ -8,28 +8,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Where the tests find their inputs: the shared conformance corpus and the real aqua-lib 0.10.2,
- * which is installed from the npm registry into a cache on first use (never kept in the repo).
+ * Where the tests find their inputs: the repository's conformance corpus and the real aqua-lib
+ * 0.10.2, which is installed from the npm registry into a cache on first use (never kept in the
+ * repo).
  */
 public final class TestFiles {
   public static final String AQUA_LIB_VERSION = "0.10.2";
 
   private TestFiles() {}
 
-  /** {@code ../shared/conformance} next to the repository, or {@code -Dgyre.conformance.dir}. */
+  /**
+   * The repository's {@code conformance} directory (its {@code cases} are the project's test data),
+   * or {@code -Dgyre.conformance.dir}.
+   */
   public static Path conformanceDir() {
     String configured =
         System.getProperty("gyre.conformance.dir", System.getenv("GYRE_CONFORMANCE_DIR"));
     if (configured != null) {
       return Path.of(configured);
     }
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null) {
-      Path candidate = dir.resolveSibling("shared").resolve("conformance");
-      if (Files.isDirectory(candidate.resolve("cases"))) {
-        return candidate;
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve("gyre"))
+          && Files.isDirectory(dir.resolve("conformance/cases"))) {
+        return dir.resolve("conformance");
       }
-      dir = dir.getParent();
     }
     throw new IllegalStateException("conformance corpus not found; set -Dgyre.conformance.dir");
   }

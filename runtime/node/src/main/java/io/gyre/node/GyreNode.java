@@ -60,6 +60,7 @@ public final class GyreNode implements AutoCloseable {
   }
 
   public static GyreNode start(NodeSettings settings) {
+    KeyPair.setFastVerify(settings.fastVerify());
     NodeStartup.Started started = NodeStartup.start(settings);
     GyreNode node = new GyreNode(settings, started.system(), started.parts(), started.peers());
     try {

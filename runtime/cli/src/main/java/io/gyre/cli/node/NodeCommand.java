@@ -2,11 +2,11 @@ package io.gyre.cli.node;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.gyre.identity.files.IdentityException;
 import io.gyre.node.GyreNode;
 import io.gyre.node.config.NodeConfigException;
 import io.gyre.node.config.NodeConfigLoader;
 import io.gyre.node.config.NodeSettings;
-import io.gyre.node.identity.IdentityException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValueType;
 import io.gyre.air.AirLimits;
-import io.gyre.node.identity.KeySource;
+import io.gyre.identity.files.KeySource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +28,7 @@ public record NodeSettings(
     int serviceThreads,
     Trace trace,
     Duration drainTimeout,
+    boolean fastVerify,
     Config config) {
 
   public NodeSettings {
@@ -87,6 +88,7 @@ public record NodeSettings(
           positive(node, "services.threads"),
           new Trace(node.getBoolean("trace.log"), nonNegative(node, "trace.keep")),
           node.getDuration("shutdown.drain-timeout"),
+          node.getBoolean("crypto.fast-verify"),
           config);
     } catch (ConfigException e) {
       throw new NodeConfigException("configuration: " + e.getMessage(), e);

@@ -1,11 +1,12 @@
 package io.gyre.node.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gyre.node.identity.KeySource;
+import io.gyre.identity.files.KeySource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +29,16 @@ class NodeConfigLoaderTest {
     assertInstanceOf(KeySource.DataDirectory.class, settings.identity());
     assertEquals(List.of(), settings.seedNodes());
     assertEquals(1023, settings.limits().air().maxStreamElements());
+    assertTrue(settings.fastVerify(), "the Ed25519 table path is on by default");
+  }
+
+  @Test
+  void fastVerifyCanBeSwitchedOff() {
+    NodeSettings settings =
+        NodeSettings.from(
+            NodeConfigLoader.load(
+                Optional.empty(), Map.of("GYRE_CRYPTO_FAST_VERIFY", "off"), Map.of()));
+    assertFalse(settings.fastVerify());
   }
 
   @Test
