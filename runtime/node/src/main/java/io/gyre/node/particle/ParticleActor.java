@@ -379,7 +379,7 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
       return;
     }
     Optional<akka.actor.typed.ActorRef<ParticleInbox.Command>> inbox =
-        runtime.knownPeers().inbox(nextPeer);
+        runtime.routes().inbox(nextPeer);
     if (inbox.isEmpty()) {
       runtime.metrics().particlesUndelivered.increment();
       hop(ParticleTrace.HopKind.UNDELIVERED, nextPeer);

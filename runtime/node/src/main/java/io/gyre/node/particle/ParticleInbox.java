@@ -7,8 +7,8 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.receptionist.Receptionist;
-import io.gyre.node.GyreSerializable;
-import io.gyre.node.cluster.PeerDirectory;
+import akka.actor.typed.receptionist.ServiceKey;
+import io.gyre.node.actor.GyreSerializable;
 import io.gyre.node.metrics.NodeMetrics.RefusalReason;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +29,12 @@ import java.util.Set;
 public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command> {
 
   public interface Command {}
+
+  /**
+   * Every peer's inbox registers with the Receptionist under this key, as an actor named by its
+   * peer id; the cluster's listing of it is the peer directory.
+   */
+  public static final ServiceKey<Command> PEERS = ServiceKey.create(Command.class, "gyre-peer");
 
   /** A particle sent by another peer. */
   public record Deliver(Particle particle, String fromPeerId)
@@ -100,10 +106,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     this.drainedAdapter =
         context.messageAdapter(
             ParticleActor.Drained.class, d -> new ParticleDrained(d.particleId()));
-    context
-        .getSystem()
-        .receptionist()
-        .tell(Receptionist.register(PeerDirectory.PEERS, context.getSelf()));
+    context.getSystem().receptionist().tell(Receptionist.register(PEERS, context.getSelf()));
   }
 
   @Override
@@ -377,7 +380,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     getContext()
         .getSystem()
         .receptionist()
-        .tell(Receptionist.deregister(PeerDirectory.PEERS, getContext().getSelf()));
+        .tell(Receptionist.deregister(PEERS, getContext().getSelf()));
     stopRequested = Optional.of(stop.replyTo());
     // Dormant particles have no pending work; a stopping one is drained once it has stopped.
     live.forEach(
