@@ -77,11 +77,17 @@ public final class GyreNode implements AutoCloseable {
       }
       GracefulLeave.register(
           started.system(), started.peers(), settings.drainTimeout(), started.parts().metrics());
-      started.parts().metrics().gauge("gyre_cluster_members", node::memberCount);
       started
           .parts()
           .metrics()
-          .gauge("gyre_known_peers", () -> started.parts().knownPeers().peerIds().size());
+          .gauge("gyre_cluster_members", "Cluster members that are up", node::memberCount);
+      started
+          .parts()
+          .metrics()
+          .gauge(
+              "gyre_known_peers",
+              "Peers this node can reach",
+              () -> started.parts().knownPeers().peerIds().size());
     } catch (RuntimeException e) {
       started.system().terminate();
       throw e;

@@ -2,7 +2,6 @@ package io.gyre.node;
 
 import io.gyre.identity.PeerId;
 import io.gyre.node.http.NodeApi;
-import io.gyre.node.metrics.PrometheusFormat;
 import io.gyre.node.particle.ParticleTrace;
 import io.gyre.node.run.RunRequest;
 import io.gyre.node.run.RunResult;
@@ -51,7 +50,7 @@ record NodeHttpBackend(GyreNode node) implements NodeApi {
 
   @Override
   public String metricsText() {
-    return PrometheusFormat.render(node.metrics());
+    return node.metrics().scrape();
   }
 
   @Override

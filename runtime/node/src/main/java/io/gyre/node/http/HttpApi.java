@@ -36,6 +36,16 @@ import java.util.concurrent.TimeUnit;
 public final class HttpApi extends AllDirectives {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /** Prometheus' text exposition format, version 0.0.4. */
+  private static final akka.http.javadsl.model.ContentType PROMETHEUS_TEXT =
+      akka.http.javadsl.model.MediaTypes.customWithFixedCharset(
+              "text",
+              "plain",
+              akka.http.javadsl.model.HttpCharsets.UTF_8,
+              java.util.Map.of("version", "0.0.4"),
+              false)
+          .toContentType();
+
   private final NodeApi node;
 
   /** A bound API: where it listens. */
@@ -86,8 +96,7 @@ public final class HttpApi extends AllDirectives {
                         complete(
                             HttpResponse.create()
                                 .withEntity(
-                                    HttpEntities.create(
-                                        ContentTypes.TEXT_PLAIN_UTF8, node.metricsText()))))),
+                                    HttpEntities.create(PROMETHEUS_TEXT, node.metricsText()))))),
         path("peers", () -> get(this::peers)),
         path(
             "services",

@@ -125,7 +125,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
   }
 
   private Behavior<Command> onDeliver(Deliver deliver) {
-    runtime.metrics().particlesReceived.increment();
+    runtime.metrics().particlesReceived.inc();
     trace(deliver.particle(), ParticleTrace.HopKind.RECEIVED, deliver.fromPeerId());
     Optional<String> refusal = accept(deliver.particle(), deliver.fromPeerId(), Optional.empty());
     refusal.ifPresent(
@@ -141,7 +141,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
   }
 
   private Behavior<Command> onStart(Start start) {
-    runtime.metrics().particlesReceived.increment();
+    runtime.metrics().particlesReceived.inc();
     trace(start.particle(), ParticleTrace.HopKind.STARTED, "");
     Optional<String> refusal = accept(start.particle(), "", Optional.of(start.session()));
     start.replyTo().tell(new Started(refusal));
@@ -224,7 +224,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
   }
 
   private void resumed(Particle header) {
-    runtime.metrics().particlesResumed.increment();
+    runtime.metrics().particlesResumed.inc();
     trace(header, ParticleTrace.HopKind.RESUMED, "");
   }
 
@@ -324,7 +324,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     if (live.get(id) instanceof LiveParticle.Stopping stopping
         && stopping.header().deadlineMs() > runtime.clock().millis()) {
       // Passivated, not expired: keep the state, or start again at once for what came meanwhile.
-      runtime.metrics().particlesPassivated.increment();
+      runtime.metrics().particlesPassivated.inc();
       trace(stopping.header(), ParticleTrace.HopKind.PASSIVATED, "");
       if (stopping.held().isEmpty()) {
         live.put(
@@ -359,7 +359,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
   /** A dormant particle reached its TTL: what its actor would have done at the deadline. */
   private void expireIfDormant(String particleId) {
     if (live.get(particleId) instanceof LiveParticle.Dormant dormant) {
-      runtime.metrics().particlesExpired.increment();
+      runtime.metrics().particlesExpired.inc();
       trace(dormant.header(), ParticleTrace.HopKind.EXPIRED, "");
       dormant.session().ifPresent(ParticleSession::expired);
       end(particleId);
