@@ -15,7 +15,7 @@ public final class Interpreter {
   private static final int PARSE_CACHE_SIZE = 256;
 
   /** The code of an error the interpreter did not foresee (a bug, or a value nested too deep). */
-  public static final int INTERNAL_ERROR = 20000;
+  public static final int INTERNAL_ERROR = InterpreterError.INTERNAL_ERROR;
 
   private final AirLimits limits;
   private final ParseCache parseCache = new ParseCache(PARSE_CACHE_SIZE);

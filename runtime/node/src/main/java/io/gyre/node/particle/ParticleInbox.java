@@ -126,8 +126,10 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
 
   private Behavior<Command> onDeliver(Deliver deliver) {
     runtime.metrics().particlesReceived.inc();
-    trace(deliver.particle(), ParticleTrace.HopKind.RECEIVED, deliver.fromPeerId());
-    Optional<String> refusal = accept(deliver.particle(), deliver.fromPeerId(), Optional.empty());
+    ParticleRecord record = new ParticleRecord(runtime, deliver.particle().id());
+    record.hop(ParticleTrace.HopKind.RECEIVED, deliver.fromPeerId());
+    Optional<String> refusal =
+        accept(deliver.particle(), deliver.fromPeerId(), Optional.empty(), record);
     refusal.ifPresent(
         reason ->
             getContext()
@@ -142,15 +144,19 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
 
   private Behavior<Command> onStart(Start start) {
     runtime.metrics().particlesReceived.inc();
-    trace(start.particle(), ParticleTrace.HopKind.STARTED, "");
-    Optional<String> refusal = accept(start.particle(), "", Optional.of(start.session()));
+    ParticleRecord record = new ParticleRecord(runtime, start.particle().id());
+    record.hop(ParticleTrace.HopKind.STARTED, "");
+    Optional<String> refusal = accept(start.particle(), "", Optional.of(start.session()), record);
     start.replyTo().tell(new Started(refusal));
     return this;
   }
 
   /** Routes the particle to its actor, making one if needed; empty when taken, else the reason. */
   private Optional<String> accept(
-      Particle particle, String fromPeerId, Optional<ParticleSession> session) {
+      Particle particle,
+      String fromPeerId,
+      Optional<ParticleSession> session,
+      ParticleRecord record) {
     // Counts the whole script: once per arrival.
     long size = particle.sizeBytes();
     LiveParticle existing = live.get(particle.id());
@@ -158,17 +164,17 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
       Optional<ParticleChecks.Refusal> wrong =
           checks.laterArrival(existing.header(), particle, size);
       if (wrong.isPresent()) {
-        return refuse(particle, wrong.get());
+        return refuse(record, wrong.get());
       }
       if (size > existing.bytes()) {
         Optional<String> full = budget.grow(size - existing.bytes());
         if (full.isPresent()) {
-          return overloaded(particle, full.get());
+          return overloaded(record, full.get());
         }
         existing = existing.withBytes(size);
         live.put(particle.id(), existing);
       }
-      arriving(particle);
+      record.workQueued();
       handOver(existing, new ParticleActor.Arrived(particle, fromPeerId));
       return Optional.empty();
     }
@@ -177,18 +183,18 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     Optional<ParticleChecks.Refusal> problem =
         checks.newParticle(particle, size, session.isEmpty());
     if (problem.isPresent()) {
-      return refuse(particle, problem.get());
+      return refuse(record, problem.get());
     }
     if (stopRequested.isPresent() || stopped) {
       return refuse(
-          particle, RefusalReason.SHUTTING_DOWN, "peer " + runtime.peerId() + " is shutting down");
+          record, RefusalReason.SHUTTING_DOWN, "peer " + runtime.peerId() + " is shutting down");
     }
     Optional<String> full = budget.take(size);
     if (full.isPresent()) {
-      return overloaded(particle, full.get());
+      return overloaded(record, full.get());
     }
     runtime.metrics().particlesInFlight.incrementAndGet();
-    arriving(particle);
+    record.workQueued();
     LiveParticle.Active started =
         start(
             particle.withData(new byte[0]),
@@ -225,7 +231,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
 
   private void resumed(Particle header) {
     runtime.metrics().particlesResumed.inc();
-    trace(header, ParticleTrace.HopKind.RESUMED, "");
+    new ParticleRecord(runtime, header.id()).hop(ParticleTrace.HopKind.RESUMED, "");
   }
 
   /** Spawns the particle's actor from {@code state} and hands it {@code arrivals}. */
@@ -296,18 +302,18 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     return this;
   }
 
-  private Optional<String> overloaded(Particle particle, String why) {
-    return refuse(particle, RefusalReason.OVERLOADED, "peer " + runtime.peerId() + " " + why);
+  private Optional<String> overloaded(ParticleRecord record, String why) {
+    return refuse(record, RefusalReason.OVERLOADED, "peer " + runtime.peerId() + " " + why);
   }
 
-  private Optional<String> refuse(Particle particle, RefusalReason reason, String message) {
+  private Optional<String> refuse(ParticleRecord record, RefusalReason reason, String message) {
     runtime.metrics().refused(reason);
-    trace(particle, ParticleTrace.HopKind.REFUSED, reason.label());
+    record.hop(ParticleTrace.HopKind.REFUSED, reason.label());
     return Optional.of(message);
   }
 
-  private Optional<String> refuse(Particle particle, ParticleChecks.Refusal refusal) {
-    return refuse(particle, refusal.reason(), refusal.message());
+  private Optional<String> refuse(ParticleRecord record, ParticleChecks.Refusal refusal) {
+    return refuse(record, refusal.reason(), refusal.message());
   }
 
   /** Restarting drops the held particles (their actors stop): they no longer count as live. */
@@ -325,7 +331,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
         && stopping.header().deadlineMs() > runtime.clock().millis()) {
       // Passivated, not expired: keep the state, or start again at once for what came meanwhile.
       runtime.metrics().particlesPassivated.inc();
-      trace(stopping.header(), ParticleTrace.HopKind.PASSIVATED, "");
+      new ParticleRecord(runtime, id).hop(ParticleTrace.HopKind.PASSIVATED, "");
       if (stopping.held().isEmpty()) {
         live.put(
             id,
@@ -359,8 +365,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
   /** A dormant particle reached its TTL: what its actor would have done at the deadline. */
   private void expireIfDormant(String particleId) {
     if (live.get(particleId) instanceof LiveParticle.Dormant dormant) {
-      runtime.metrics().particlesExpired.inc();
-      trace(dormant.header(), ParticleTrace.HopKind.EXPIRED, "");
+      new ParticleRecord(runtime, particleId).expired();
       dormant.session().ifPresent(ParticleSession::expired);
       end(particleId);
     }
@@ -407,26 +412,6 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
       stopRequested.get().tell(Stopped.INSTANCE);
       stopRequested = Optional.empty();
       stopped = true;
-    }
-  }
-
-  /** Counts the arrival as work the particle's actor has pending until it handles it. */
-  private void arriving(Particle particle) {
-    runtime.traces().forParticle(particle.id()).ifPresent(t -> t.workStarted(runtime.peerId()));
-  }
-
-  private void trace(Particle particle, ParticleTrace.HopKind kind, String other) {
-    runtime
-        .traces()
-        .forParticle(particle.id())
-        .ifPresent(t -> t.hop(runtime.clock().millis(), kind, runtime.peerId(), other));
-    if (runtime.traceLog()) {
-      ParticleActor.TRACE.info(
-          "particle={} peer={} {} {}",
-          particle.id(),
-          runtime.peerId(),
-          kind.name().toLowerCase(java.util.Locale.ROOT),
-          other);
     }
   }
 }

@@ -35,7 +35,8 @@ public final class ParticleTrace {
     RESUMED
   }
 
-  public record Hop(long atMs, HopKind kind, String peerId, String otherPeerId) {}
+  /** {@code detail}: why, for an undelivered send (empty otherwise). */
+  public record Hop(long atMs, HopKind kind, String peerId, String otherPeerId, String detail) {}
 
   public record Call(
       long atMs,
@@ -61,8 +62,8 @@ public final class ParticleTrace {
     this.particleId = particleId;
   }
 
-  synchronized void hop(long atMs, HopKind kind, String peerId, String otherPeerId) {
-    hops.add(new Hop(atMs, kind, peerId, otherPeerId));
+  synchronized void hop(long atMs, HopKind kind, String peerId, String otherPeerId, String detail) {
+    hops.add(new Hop(atMs, kind, peerId, otherPeerId, detail));
   }
 
   synchronized void call(Call call) {

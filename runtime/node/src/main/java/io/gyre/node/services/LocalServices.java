@@ -25,15 +25,27 @@ public final class LocalServices {
   }
 
   public CompletionStage<CallResult> call(ServiceCall call) {
+    return call(call, none -> Optional.empty());
+  }
+
+  /**
+   * Calls {@code call}, asking {@code first} (a particle's own session, say) before the peer's
+   * services; never completes exceptionally.
+   */
+  public CompletionStage<CallResult> call(ServiceCall call, ServiceProvider first) {
     long started = System.nanoTime();
     CompletionStage<CallResult> answer;
     try {
-      answer = resolve(call).orElseGet(() -> CompletableFuture.completedFuture(notFound(call)));
+      answer =
+          first
+              .call(call)
+              .or(() -> resolve(call))
+              .orElseGet(() -> CompletableFuture.completedFuture(notFound(call)));
     } catch (RuntimeException e) {
       answer = CompletableFuture.completedFuture(failure(call, e));
     }
     return answer
-        .handle((result, error) -> error == null ? result : failure(call, unwrap(error)))
+        .handle((result, error) -> error == null ? result : failure(call, error))
         .thenApply(
             result -> {
               metrics.serviceCalled(
@@ -57,7 +69,9 @@ public final class LocalServices {
     return StandardBuiltins.notFound(call.serviceId(), call.functionName(), call.arguments());
   }
 
-  private static CallResult failure(ServiceCall call, Throwable error) {
+  /** A call that threw or failed: a failed call result (ret_code 1) naming what went wrong. */
+  public static CallResult failure(ServiceCall call, Throwable error) {
+    error = unwrap(error);
     String message =
         error instanceof ServiceException || error instanceof akka.pattern.StatusReply.ErrorMessage
             ? error.getMessage()

@@ -28,14 +28,14 @@ import java.util.TreeSet;
  * batch. Error codes follow AquaVM's (see the module README).
  */
 public final class Run {
-  public static final int PARSE_ERROR = 1;
-  public static final int DATA_ERROR = 2;
-  public static final int SIGNATURE_MISMATCH = 9;
-  public static final int SCRIPT_TOO_LARGE = 10;
-  public static final int DATA_TOO_LARGE = 11;
-  public static final int CALL_RESULT_TOO_LARGE = 12;
-  public static final int UNPROCESSED_CALL_RESULT = 30000;
-  public static final int PARTICLE_EXPIRED = 40000;
+  public static final int PARSE_ERROR = InterpreterError.PARSE_ERROR;
+  public static final int DATA_ERROR = InterpreterError.DATA_ERROR;
+  public static final int SIGNATURE_MISMATCH = InterpreterError.SIGNATURE_MISMATCH;
+  public static final int SCRIPT_TOO_LARGE = InterpreterError.SCRIPT_TOO_LARGE;
+  public static final int DATA_TOO_LARGE = InterpreterError.DATA_TOO_LARGE;
+  public static final int CALL_RESULT_TOO_LARGE = InterpreterError.CALL_RESULT_TOO_LARGE;
+  public static final int UNPROCESSED_CALL_RESULT = InterpreterError.UNPROCESSED_CALL_RESULT;
+  public static final int PARTICLE_EXPIRED = InterpreterError.PARTICLE_EXPIRED;
 
   /** A run refused before or after execution, with its code and message. */
   private static final class Refused extends RuntimeException {
