@@ -2,12 +2,16 @@ package io.gyre.cli;
 
 import io.gyre.cli.air.AirCommand;
 import io.gyre.cli.aqua.AquaCommand;
+import io.gyre.cli.console.ErrorReport;
+import io.gyre.cli.console.Logs;
 import io.gyre.cli.demo.DemoCommand;
 import io.gyre.cli.node.NodeCommand;
 import io.gyre.cli.run.RunCommand;
+import io.gyre.cli.service.ServiceCommand;
 import io.gyre.cli.wasm.WasmCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The `gyre` command: one entry point over all modules, a subcommand per module. */
 @Command(
@@ -21,6 +25,7 @@ import picocli.CommandLine.Command;
       WasmCommand.class,
       NodeCommand.class,
       RunCommand.class,
+      ServiceCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -28,13 +33,45 @@ public final class GyreCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print the stack trace of an error, and of every logged one.")
+  boolean verbose;
+
   public static void main(String[] args) {
     System.exit(newCommandLine().execute(args));
   }
 
-  /** The configured command line; tests run it in-process. */
+  /**
+   * The configured command line; tests run it in-process. Every error a command does not report
+   * itself is one line ({@link ErrorReport}); --verbose adds its stack trace.
+   */
   public static CommandLine newCommandLine() {
-    return new CommandLine(new GyreCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine cli =
+        new CommandLine(new GyreCommand())
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            // "@FILE" is ours (--args @file.json), not picocli's argument files.
+            .setExpandAtFiles(false);
+    cli.setExecutionStrategy(
+        parseResult -> {
+          boolean verbose = verbose(parseResult);
+          Logs.configure(verbose);
+          cli.setExecutionExceptionHandler(new ErrorReport(verbose));
+          return new CommandLine.RunLast().execute(parseResult);
+        });
+    return cli;
+  }
+
+  private static boolean verbose(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult level = parseResult;
+        level != null;
+        level = level.hasSubcommand() ? level.subcommand() : null) {
+      if (level.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

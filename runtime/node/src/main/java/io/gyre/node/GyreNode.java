@@ -5,10 +5,16 @@ import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.AskPattern;
 import akka.cluster.typed.Cluster;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gyre.identity.KeyPair;
 import io.gyre.identity.PeerId;
+import io.gyre.node.access.OperatorToken;
 import io.gyre.node.actor.AskReplies;
+import io.gyre.node.builtins.SrvBuiltin;
+import io.gyre.node.cluster.ClusterHealth;
 import io.gyre.node.cluster.KnownPeers;
+import io.gyre.node.cluster.RememberedMembers;
 import io.gyre.node.config.NodeSettings;
 import io.gyre.node.http.HttpApi;
 import io.gyre.node.metrics.NodeMetrics;
@@ -20,8 +26,11 @@ import io.gyre.node.particle.ParticleTraces;
 import io.gyre.node.run.RunRequest;
 import io.gyre.node.run.RunResult;
 import io.gyre.node.run.RunSession;
+import io.gyre.node.services.DeployedService;
 import io.gyre.node.services.JavaService;
+import io.gyre.node.services.NoSuchServiceException;
 import io.gyre.node.services.RegistryClient;
+import io.gyre.node.services.ServiceDeployer;
 import io.gyre.node.services.ServiceRecord;
 import io.gyre.node.services.ServiceTable;
 import java.net.InetSocketAddress;
@@ -51,6 +60,7 @@ public final class GyreNode implements AutoCloseable {
   private final NodeParts parts;
   private final List<HostedPeer> peers;
   private Optional<HttpApi.Binding> http = Optional.empty();
+  private final OperatorToken token;
 
   private GyreNode(
       NodeSettings settings, ActorSystem<Void> system, NodeParts parts, List<HostedPeer> peers) {
@@ -58,6 +68,7 @@ public final class GyreNode implements AutoCloseable {
     this.system = system;
     this.parts = parts;
     this.peers = peers;
+    this.token = OperatorToken.loadOrCreate(settings.dataDir());
   }
 
   public static GyreNode start(NodeSettings settings) {
@@ -71,8 +82,9 @@ public final class GyreNode implements AutoCloseable {
                 HttpApi.bind(
                     new NodeHttpBackend(node),
                     started.system(),
-                    settings.host(),
+                    settings.http().host(),
                     settings.http().port(),
+                    settings.limits().maxParticleBytes(),
                     settings.drainTimeout()));
       }
       GracefulLeave.register(
@@ -234,6 +246,86 @@ public final class GyreNode implements AutoCloseable {
               }
             });
     return session.result();
+  }
+
+  /** The bearer token of this node's operator (its data directory's {@code http.token}). */
+  public OperatorToken operatorToken() {
+    return token;
+  }
+
+  /** Deploys a module as a service of the primary peer, owned by it; all or nothing. */
+  public CompletionStage<DeployedService> deploy(byte[] module, Optional<String> alias) {
+    return new ServiceDeployer(
+            registry(peerId()), parts.serviceRuntime(), parts.serviceExecutor(), peerId().base58())
+        .deploy(module, alias);
+  }
+
+  /** Removes a service of the primary peer (as its owner, the peer); completes with its id. */
+  public CompletionStage<String> removeService(String idOrAlias) {
+    return primaryService(idOrAlias)
+        .thenCompose(
+            service ->
+                registry(peerId())
+                    .removeService(service.id(), peerId().base58())
+                    .thenApply(
+                        done -> {
+                          parts.serviceRuntime().stopService(service.id());
+                          return service.id();
+                        }));
+  }
+
+  /** A service of the primary peer: aqua-lib's {@code Service} and its {@code interface}. */
+  public CompletionStage<JsonNode> describeService(String idOrAlias) {
+    return primaryService(idOrAlias)
+        .thenApplyAsync(
+            service -> {
+              ObjectNode out = SrvBuiltin.serviceJson(service);
+              out.set(
+                  "interface",
+                  parts
+                      .serviceRuntime()
+                      .serviceInterface(
+                          service.id(),
+                          services(peerId()).blueprints().get(service.blueprintId())));
+              return out;
+            },
+            parts.serviceExecutor());
+  }
+
+  private CompletionStage<ServiceRecord> primaryService(String idOrAlias) {
+    return services(peerId())
+        .resolve(idOrAlias)
+        .map(CompletableFuture::completedFuture)
+        .orElseGet(
+            () ->
+                CompletableFuture.failedFuture(
+                    new NoSuchServiceException(idOrAlias, peerId().base58())));
+  }
+
+  /** How this node sees its cluster. */
+  public ClusterHealth clusterHealth() {
+    akka.cluster.ClusterEvent.CurrentClusterState state = Cluster.get(system).state();
+    java.util.List<String> up = new java.util.ArrayList<>();
+    int all = 0;
+    for (akka.cluster.Member member : state.getMembers()) {
+      all++;
+      if (member.status() == akka.cluster.MemberStatus.up()) {
+        up.add(hostPort(member.address()));
+      }
+    }
+    java.util.List<String> unreachable = new java.util.ArrayList<>();
+    for (akka.cluster.Member member : state.getUnreachable()) {
+      unreachable.add(hostPort(member.address()));
+    }
+    String self = hostPort(system.address());
+    java.util.List<String> missing =
+        new RememberedMembers(settings.dataDir())
+            .others(self).stream().filter(m -> !up.contains(m)).toList();
+    return new ClusterHealth(up, unreachable, (all - unreachable.size()) * 2 > all, missing);
+  }
+
+  private static String hostPort(akka.actor.Address address) {
+    return address.getHost().orElse("") + ":" + address.getPort().orElse(0);
   }
 
   /** The key of one of this node's peers (it signs the particles that peer starts). */

@@ -13,7 +13,9 @@ import io.gyre.node.builtins.JsClientBuiltins;
 import io.gyre.node.builtins.KadBuiltin;
 import io.gyre.node.builtins.PeerBuiltin;
 import io.gyre.node.builtins.SrvBuiltin;
+import io.gyre.node.cluster.MemberWatch;
 import io.gyre.node.cluster.PeerDirectory;
+import io.gyre.node.cluster.RememberedMembers;
 import io.gyre.node.particle.ParticleInbox;
 import io.gyre.node.particle.PeerRuntime;
 import io.gyre.node.services.JavaServices;
@@ -58,6 +60,9 @@ final class NodeGuardian {
     return Behaviors.setup(
         context -> {
           context.spawn(PeerDirectory.create(parts.knownPeers()), "peer-directory");
+          context.spawn(
+              MemberWatch.create(new RememberedMembers(parts.settings().dataDir())),
+              "member-watch");
           ActorRef<ServiceDirectory.Command> serviceDirectory =
               context.spawn(ServiceDirectory.create(parts.clusterServices()), "service-directory");
           List<HostedPeer> peers = new ArrayList<>();

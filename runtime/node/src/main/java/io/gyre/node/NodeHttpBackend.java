@@ -1,11 +1,17 @@
 package io.gyre.node;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gyre.identity.PeerId;
+import io.gyre.node.access.OperatorToken;
+import io.gyre.node.cluster.ClusterHealth;
+import io.gyre.node.http.ListedService;
 import io.gyre.node.http.NodeApi;
 import io.gyre.node.particle.ParticleTrace;
 import io.gyre.node.run.RunRequest;
 import io.gyre.node.run.RunResult;
+import io.gyre.node.services.DeployedService;
 import io.gyre.node.services.ServiceRecord;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +45,42 @@ record NodeHttpBackend(GyreNode node) implements NodeApi {
   }
 
   @Override
-  public List<ServiceRecord> clusterServices() {
-    return node.clusterServices();
+  public List<ListedService> services() {
+    List<ListedService> out = new ArrayList<>();
+    for (ServiceRecord service : node.clusterServices()) {
+      if (node.knownPeers().contains(service.hostPeerId())) {
+        out.add(new ListedService(service, true));
+      } else if (node.knownPeers().unreachablePeerIds().contains(service.hostPeerId())) {
+        out.add(new ListedService(service, false));
+      }
+      // A host neither reachable nor unreachable has left the cluster: its services are gone.
+    }
+    return out;
+  }
+
+  @Override
+  public CompletionStage<JsonNode> describeService(String idOrAlias) {
+    return node.describeService(idOrAlias);
+  }
+
+  @Override
+  public CompletionStage<DeployedService> deploy(byte[] module, Optional<String> alias) {
+    return node.deploy(module, alias);
+  }
+
+  @Override
+  public CompletionStage<String> removeService(String idOrAlias) {
+    return node.removeService(idOrAlias);
+  }
+
+  @Override
+  public ClusterHealth clusterHealth() {
+    return node.clusterHealth();
+  }
+
+  @Override
+  public OperatorToken operatorToken() {
+    return node.operatorToken();
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.gyre.identity.KeyPair;
 import io.gyre.identity.files.PeerKeys;
 import io.gyre.node.cluster.ClusterConfig;
 import io.gyre.node.cluster.KnownPeers;
+import io.gyre.node.cluster.RememberedMembers;
 import io.gyre.node.config.NodeConfigException;
 import io.gyre.node.config.NodeSettings;
 import io.gyre.node.metrics.NodeMetrics;
@@ -40,6 +41,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * cluster join, and each peer's services read back from the journal.
  */
 final class NodeStartup {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NodeStartup.class);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   /** A node whose actors run and whose peers have their services back. */
@@ -85,8 +87,7 @@ final class NodeStartup {
       List<HostedPeer> peers = ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       peers.forEach(peer -> tables.add(peer.services()));
       if (settings.seedNodes().isEmpty()) {
-        Cluster cluster = Cluster.get(system);
-        cluster.manager().tell(Join.create(cluster.selfMember().address()));
+        joinWithoutSeeds(settings, system);
       }
       CompletableFuture.allOf(
               peers.stream().map(HostedPeer::recovered).toArray(CompletableFuture[]::new))
@@ -101,6 +102,35 @@ final class NodeStartup {
       Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
       throw new IllegalStateException("the node did not start: " + cause.getMessage(), cause);
     }
+  }
+
+  /**
+   * Founds a new cluster, unless this node remembers members of one (and was not told {@code
+   * new-cluster}): then it rejoins through them, and never forms a cluster of its own meanwhile.
+   */
+  private static void joinWithoutSeeds(NodeSettings settings, ActorSystem<Void> system) {
+    Cluster cluster = Cluster.get(system);
+    String self = settings.host() + ":" + system.address().getPort().orElse(settings.clusterPort());
+    List<String> remembered = new RememberedMembers(settings.dataDir()).others(self);
+    if (remembered.isEmpty() || settings.newCluster()) {
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      return;
+    }
+    LOG.warn(
+        "no seed nodes given: rejoining the cluster through the members this node remembers {}"
+            + " (start with --new-cluster to found a new cluster instead)",
+        remembered);
+    List<akka.actor.Address> seeds = new ArrayList<>();
+    for (String member : remembered) {
+      int colon = member.lastIndexOf(':');
+      seeds.add(
+          new akka.actor.Address(
+              "akka",
+              ClusterConfig.SYSTEM_NAME,
+              member.substring(0, colon),
+              Integer.parseInt(member.substring(colon + 1))));
+    }
+    cluster.manager().tell(new akka.cluster.typed.JoinSeedNodes(seeds));
   }
 
   /** A module's import name: what one of the node's peers added it as. */

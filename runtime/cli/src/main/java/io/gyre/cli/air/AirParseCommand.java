@@ -3,10 +3,8 @@ package io.gyre.cli.air;
 import io.gyre.air.syntax.AirParser;
 import io.gyre.air.syntax.AirSyntaxException;
 import io.gyre.air.syntax.AstPrinter;
-import java.io.IOException;
+import io.gyre.cli.console.InputFiles;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,15 +29,7 @@ public final class AirParseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String source;
-    try {
-      source = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      spec.commandLine()
-          .getErr()
-          .println("gyre air parse: cannot read " + file + ": " + e.getMessage());
-      return 2;
-    }
+    String source = InputFiles.text(file, "the AIR script");
     try {
       PrintWriter out = spec.commandLine().getOut();
       out.print(AstPrinter.print(AirParser.parse(source)));

@@ -8,6 +8,11 @@ import io.gyre.air.spec.RunReport;
 import io.gyre.air.spec.SimulationSpec;
 import io.gyre.air.spec.SpecException;
 import io.gyre.air.spec.SpecRunner;
+import io.gyre.cli.console.InputFiles;
+import io.gyre.cli.console.UserError;
+import io.gyre.node.json.BoundedJson;
+import io.gyre.node.json.JsonLimitException;
+import io.gyre.node.json.JsonLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +78,7 @@ public final class AirSimulateCommand implements Callable<Integer> {
     SimulationSpec spec;
     try {
       spec = readSpec();
-    } catch (SpecException e) {
+    } catch (SpecException | UserError e) {
       return errors(out, USAGE_ERROR, e.getMessage());
     }
     ObjectNode report;
@@ -91,12 +96,26 @@ public final class AirSimulateCommand implements Callable<Integer> {
     if (specFile.equals("-")) {
       try {
         String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        checkNesting(text);
         return SimulationSpec.parse(text, Path.of("").toAbsolutePath());
       } catch (IOException e) {
         throw new SpecException("cannot read the SPEC from stdin: " + e.getMessage());
       }
     }
-    return SimulationSpec.read(Path.of(specFile));
+    Path file = Path.of(specFile);
+    String text = InputFiles.text(file, "the SPEC");
+    checkNesting(text);
+    Path base = file.toAbsolutePath().getParent();
+    return SimulationSpec.parse(text, base == null ? Path.of("").toAbsolutePath() : base);
+  }
+
+  /** The SPEC reader recurses: a SPEC nested deeper than the limit is refused before it. */
+  private static void checkNesting(String text) throws SpecException {
+    try {
+      BoundedJson.read(text, JsonLimits.DEFAULT, "the SPEC");
+    } catch (JsonLimitException e) {
+      throw new SpecException(e.getMessage());
+    }
   }
 
   private static int errors(PrintWriter out, int exitCode, String... messages) {

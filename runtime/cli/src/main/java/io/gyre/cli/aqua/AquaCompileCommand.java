@@ -3,9 +3,9 @@ package io.gyre.cli.aqua;
 import io.gyre.aqua.CompiledFunction;
 import io.gyre.aqua.CompiledModule;
 import io.gyre.cli.console.CommandStreams;
+import io.gyre.cli.console.InputFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -67,9 +67,9 @@ public final class AquaCompileCommand implements Callable<Integer> {
         selected(module).forEach(f -> out.print(f.air()));
       }
       if (output.isPresent()) {
-        Files.createDirectories(output.get());
-        Path target = output.get().resolve(stem(options.files.get(i)) + ".json");
-        Files.writeString(target, ModuleJson.of(module, selected(module)));
+        Path target =
+            InputFiles.outputDirectory(output.get()).resolve(stem(options.files.get(i)) + ".json");
+        InputFiles.write(target, ModuleJson.of(module, selected(module)));
         err.println("wrote " + target + " (" + selected(module).size() + " functions)");
       }
     }

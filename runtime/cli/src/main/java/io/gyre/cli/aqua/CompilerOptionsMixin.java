@@ -6,10 +6,9 @@ import io.gyre.aqua.CompiledModule;
 import io.gyre.aqua.model.Value;
 import io.gyre.aqua.source.CompileException;
 import io.gyre.aqua.source.SourceFile;
+import io.gyre.cli.console.InputFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,9 +60,7 @@ public final class CompilerOptionsMixin {
     for (Path file : files) {
       out.add(
           new SourceFile(
-              file.toAbsolutePath(),
-              file.toString(),
-              Files.readString(file, StandardCharsets.UTF_8)));
+              file.toAbsolutePath(), file.toString(), InputFiles.text(file, "the Aqua file")));
     }
     return out;
   }

@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.gyre.identity.files.IdentityException;
 import io.gyre.node.GyreNode;
+import io.gyre.node.access.AccessException;
+import io.gyre.node.access.OperatorToken;
 import io.gyre.node.config.NodeConfigException;
 import io.gyre.node.config.NodeConfigLoader;
 import io.gyre.node.config.NodeSettings;
@@ -63,6 +65,20 @@ public final class NodeCommand implements Callable<Integer> {
   List<String> seeds = new ArrayList<>();
 
   @Option(
+      names = "--new-cluster",
+      description =
+          "With no --seed: found a new cluster even if this node remembers members of one"
+              + " (by default it rejoins through them).")
+  boolean newCluster;
+
+  @Option(
+      names = "--http-host",
+      paramLabel = "ADDRESS",
+      description =
+          "Where the HTTP API listens (default 127.0.0.1; its acting endpoints need the token).")
+  Optional<String> httpHost;
+
+  @Option(
       names = "--seed-name",
       paramLabel = "NAME",
       description = "Use a conformance seed name's key (tests, demos).")
@@ -99,7 +115,7 @@ public final class NodeCommand implements Callable<Integer> {
     } catch (NodeConfigException | IdentityException e) {
       spec.commandLine().getErr().println("gyre node: " + e.getMessage());
       return 2;
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | java.io.UncheckedIOException | AccessException e) {
       spec.commandLine().getErr().println("gyre node: " + e.getMessage());
       return 1;
     }
@@ -115,7 +131,15 @@ public final class NodeCommand implements Callable<Integer> {
                 : " joining " + nodeSettings.seedNodes()));
     node.httpAddress()
         .ifPresent(
-            a -> out.println("  http     http://" + nodeSettings.host() + ":" + a.getPort()));
+            a ->
+                out.println(
+                    "  http     http://"
+                        + a.getHostString()
+                        + ":"
+                        + a.getPort()
+                        + " (token in "
+                        + nodeSettings.dataDir().resolve(OperatorToken.FILE_NAME)
+                        + ")"));
     out.println("  data     " + nodeSettings.dataDir());
     out.flush();
     node.whenTerminated().toCompletableFuture().join();
@@ -128,6 +152,10 @@ public final class NodeCommand implements Callable<Integer> {
     host.ifPresent(h -> flags.put("gyre.node.host", h));
     clusterPort.ifPresent(p -> flags.put("gyre.node.cluster-port", p.toString()));
     httpPort.ifPresent(p -> flags.put("gyre.node.http.port", p.toString()));
+    httpHost.ifPresent(h -> flags.put("gyre.node.http.host", h));
+    if (newCluster) {
+      flags.put("gyre.node.new-cluster", "on");
+    }
     if (!seeds.isEmpty()) {
       flags.put("gyre.node.seed-nodes", String.join(",", seeds));
     }

@@ -1,10 +1,12 @@
 package io.gyre.cli.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.gyre.aqua.CompiledFunction;
+import io.gyre.cli.console.InputFiles;
+import io.gyre.node.json.BoundedJson;
+import io.gyre.node.json.JsonLimits;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,6 @@ import java.util.stream.Collectors;
  * script as AIR sees options, {@code []} or {@code [value]}, as js-client passes them.
  */
 final class FunctionArguments {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private FunctionArguments() {}
 
   /** The arguments by name; an {@link IllegalArgumentException} names what does not fit. */
@@ -98,20 +98,13 @@ final class FunctionArguments {
     return array;
   }
 
+  /** {@code --args}: JSON, or {@code @FILE} for the JSON in a file. */
   private static JsonNode parse(String json) {
-    try {
-      JsonNode node = MAPPER.readTree(json);
-      if (node == null || node.isMissingNode()) {
-        throw new IllegalArgumentException("--args is empty; give a JSON object or array");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "--args is not JSON: "
-              + e.getOriginalMessage()
-              + " (column "
-              + e.getLocation().getColumnNr()
-              + ")");
+    if (json.startsWith("@")) {
+      Path file = Path.of(json.substring(1));
+      return BoundedJson.read(
+          InputFiles.text(file, "the --args file"), JsonLimits.DEFAULT, file.toString());
     }
+    return BoundedJson.read(json, JsonLimits.DEFAULT, "--args");
   }
 }

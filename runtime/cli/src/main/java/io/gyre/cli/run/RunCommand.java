@@ -6,14 +6,17 @@ import io.gyre.aqua.CompiledFunction;
 import io.gyre.aqua.CompiledModule;
 import io.gyre.cli.aqua.CompilerOptionsMixin;
 import io.gyre.cli.console.CommandStreams;
+import io.gyre.cli.peer.PeerClient;
+import io.gyre.cli.peer.PeerOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,8 +25,9 @@ import picocli.CommandLine.Option;
 
 /**
  * `gyre run FILE.aqua -f FUNC --args JSON --peer URL`: compiles the file with Gyre's Aqua compiler
- * and runs the function through a peer's HTTP API, the peer acting as its init peer. Prints the
- * response as JSON; exits 0 when the function responded without errors, 1 otherwise.
+ * and runs the function through a peer's HTTP API, the peer acting as its init peer. It always
+ * waits for the particle's outcome: prints the response as JSON and exits 0, or names what failed
+ * (the call's service, function, peer and message; the peer that could not be reached) and exits 1.
  */
 @Command(
     name = "run",
@@ -31,8 +35,11 @@ import picocli.CommandLine.Option;
     description = "Compile an Aqua function and run it through a peer; print its response.")
 public final class RunCommand implements Callable<Integer> {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Pattern CALLED = Pattern.compile("\\(\"([^\"]*)\" \"([^\"]*)\"\\)");
 
   @Mixin CompilerOptionsMixin compiler;
+
+  @Mixin PeerOptions peerOptions;
 
   @Option(
       names = {"-f", "--func"},
@@ -44,14 +51,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--args",
       paramLabel = "JSON",
-      description = "Arguments: a JSON object by name or a JSON array in order (default: {}).")
+      description =
+          "Arguments: a JSON object by name or a JSON array in order, or @FILE for the JSON in a"
+              + " file (default: {}).")
   String args = "{}";
-
-  @Option(
-      names = "--peer",
-      paramLabel = "URL",
-      description = "The peer's HTTP API (default: ${DEFAULT-VALUE}).")
-  URI peer = URI.create("http://127.0.0.1:7200");
 
   @Option(
       names = "--ttl",
@@ -89,24 +92,27 @@ public final class RunCommand implements Callable<Integer> {
       err.println("gyre run: " + e.getMessage());
       return 2;
     }
-    JsonNode answer;
-    try {
-      answer =
-          new PeerClient(peer)
-              .run(
-                  selected.get().air(),
-                  arguments,
-                  Duration.ofMillis(ttlMs),
-                  !selected.get().results().isEmpty());
-    } catch (PeerClient.PeerUnreachableException e) {
-      err.println("gyre run: " + e.getMessage());
-      return 1;
+    PeerClient.Answer answer =
+        peerOptions.client().run(awaitable(selected.get()), arguments, Duration.ofMillis(ttlMs));
+    return report(answer.body(), selected.get().results().isEmpty(), out, err);
+  }
+
+  /**
+   * The function's AIR; one without results gets a last call that tells the init peer it ended, so
+   * the run waits for its outcome (and its errors) rather than ending when it was sent.
+   */
+  static String awaitable(CompiledFunction function) {
+    if (!function.results().isEmpty()) {
+      return function.air();
     }
-    return report(answer, out, err);
+    return "(seq\n"
+        + function.air()
+        + " (call %init_peer_id% (\"callbackSrv\" \"response\") [])\n)\n";
   }
 
   /** The response on stdout; errors, and why there is no response, on stderr. */
-  private int report(JsonNode answer, PrintWriter out, PrintWriter err) throws IOException {
+  private int report(JsonNode answer, boolean noResults, PrintWriter out, PrintWriter err)
+      throws IOException {
     if (answer.has("error")) {
       err.println("gyre run: the peer refused the request: " + answer.get("error").asText());
       return 1;
@@ -114,11 +120,11 @@ public final class RunCommand implements Callable<Integer> {
     String status = answer.path("status").asText("?");
     JsonNode errors = answer.path("errors");
     if (answer.path("ok").asBoolean(false)) {
-      if (!answer.path("response").isNull()) {
+      if (!noResults && errors.isEmpty()) {
         out.println(
             MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(answer.get("response")));
       }
-    } else {
+    } else if (errors.isEmpty()) {
       err.println(
           "gyre run: "
               + function
@@ -127,7 +133,7 @@ public final class RunCommand implements Callable<Integer> {
               + answer.path("message").asText("").transform(m -> m.isEmpty() ? "" : ": " + m));
     }
     for (JsonNode error : errors) {
-      err.println("gyre run: error: " + error);
+      err.println("gyre run: " + describe(error));
     }
     err.println(
         "particle "
@@ -136,6 +142,15 @@ public final class RunCommand implements Callable<Integer> {
             + answer.path("elapsed_ms").asLong()
             + " ms");
     return answer.path("ok").asBoolean(false) && errors.isEmpty() ? 0 : 1;
+  }
+
+  /** An error the script reported: which call failed, on which peer, and why. */
+  static String describe(JsonNode error) {
+    String message = error.path("message").asText(error.toString());
+    String peer = error.path("peer_id").asText("");
+    Matcher call = CALLED.matcher(error.path("instruction").asText(""));
+    String what = call.find() ? call.group(1) + "." + call.group(2) : "the script";
+    return what + (peer.isEmpty() ? "" : " on peer " + peer) + " failed: " + message;
   }
 
   private static String exported(List<CompiledModule> modules) {

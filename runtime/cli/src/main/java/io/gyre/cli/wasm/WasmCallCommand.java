@@ -1,5 +1,9 @@
 package io.gyre.cli.wasm;
 
+import io.gyre.cli.console.InputFiles;
+import io.gyre.node.json.BoundedJson;
+import io.gyre.node.json.JsonLimitException;
+import io.gyre.node.json.JsonLimits;
 import io.gyre.wasm.Blueprint;
 import io.gyre.wasm.BlueprintModule;
 import io.gyre.wasm.CallOutcome;
@@ -13,7 +17,6 @@ import io.gyre.wasm.Service;
 import io.gyre.wasm.WasmHost;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -85,6 +88,13 @@ public final class WasmCallCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // wasm-host reads the arguments by recursion: hold them to the nesting limit first.
+    try {
+      BoundedJson.read(arguments, JsonLimits.DEFAULT, "JSON_ARGS");
+    } catch (JsonLimitException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
     HostOptions options =
         HostOptions.DEFAULT.withMode(
             interpreted ? ExecutionMode.INTERPRETED : ExecutionMode.COMPILED);
@@ -126,9 +136,6 @@ public final class WasmCallCommand implements Callable<Integer> {
   }
 
   static byte[] read(Path path) throws IOException {
-    if (!Files.isRegularFile(path)) {
-      throw new IOException("no such file: " + path);
-    }
-    return Files.readAllBytes(path);
+    return InputFiles.bytes(path, "the module");
   }
 }

@@ -25,7 +25,7 @@ class RunCommandTest {
       """
       aqua Sample
 
-      export hello, sum, onPeer, maybe, broken, noResult
+      export hello, sum, onPeer, maybe, broken, noResult, brokenNoResult
 
       service Op("op"):
         concat_strings(a: string, b: string) -> string
@@ -60,6 +60,9 @@ class RunCommandTest {
 
       func noResult(name: string):
         Op.concat_strings("ignored ", name)
+
+      func brokenNoResult():
+        Missing.nothing()
       """;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -93,6 +96,8 @@ class RunCommandTest {
   private static GyreRun run(String... args) {
     List<String> all = new ArrayList<>(List.of("run"));
     all.addAll(List.of(args));
+    // The peer's token, from its data directory.
+    all.addAll(List.of("--data-dir", dir.resolve("peer").toString()));
     return GyreRun.gyre(all.toArray(String[]::new));
   }
 
@@ -195,5 +200,72 @@ class RunCommandTest {
     assertEquals(1, outcome.exitCode());
     assertTrue(
         outcome.err().contains("cannot connect to the peer at http://127.0.0.1:1"), outcome.err());
+  }
+
+  @Test
+  void aFunctionWithoutResultsWaitsAndReportsItsFailedCall() {
+    GyreRun outcome = run(file.toString(), "-f", "brokenNoResult", "--peer", url);
+    assertEquals(1, outcome.exitCode(), outcome.err());
+    assertTrue(
+        outcome
+            .err()
+            .contains("no-such-service.nothing on peer " + node.peerId().base58() + " failed: "),
+        outcome.err());
+    assertEquals("", outcome.out());
+  }
+
+  @Test
+  void argumentsMayComeFromAFile() throws Exception {
+    Path args = dir.resolve("args.json");
+    Files.writeString(args, "{\"name\": \"File\"}");
+    GyreRun outcome = run(file.toString(), "-f", "hello", "--args", "@" + args, "--peer", url);
+    assertEquals(0, outcome.exitCode(), outcome.err());
+    assertEquals("Hello, File", MAPPER.readTree(outcome.out()).asText());
+  }
+
+  @Test
+  void argumentsNestedTooDeepAreNamedNotAStackTrace() {
+    String deep = "[".repeat(20_000) + "]".repeat(20_000);
+    GyreRun outcome =
+        run(file.toString(), "-f", "hello", "--args", "{\"name\": " + deep + "}", "--peer", url);
+    assertEquals(2, outcome.exitCode());
+    assertTrue(outcome.err().contains("--args is nested deeper than 512 levels"), outcome.err());
+    assertTrue(!outcome.err().contains("Exception"), outcome.err());
+  }
+
+  @Test
+  void aWrongTokenIsRefusedAndNothingRuns() {
+    GyreRun outcome =
+        GyreRun.gyre(
+            "run",
+            file.toString(),
+            "-f",
+            "hello",
+            "--args",
+            "[\"x\"]",
+            "--peer",
+            url,
+            "--token",
+            "not-the-token");
+    assertEquals(2, outcome.exitCode(), outcome.err());
+    assertTrue(outcome.err().contains("the token is not this peer's"), outcome.err());
+  }
+
+  @Test
+  void anUnknownPeerFailsAtOnceNamingIt() {
+    String eve = io.gyre.identity.KeyPair.fromSeedName("eve").peerId().base58();
+    GyreRun outcome =
+        run(
+            file.toString(),
+            "-f",
+            "onPeer",
+            "--args",
+            "{\"peer\": \"" + eve + "\", \"name\": \"x\"}",
+            "--peer",
+            url);
+    assertEquals(1, outcome.exitCode(), outcome.err());
+    assertTrue(
+        outcome.err().contains("no route to peer " + eve + " (not a member of this cluster)"),
+        outcome.err());
   }
 }

@@ -1,10 +1,12 @@
 package io.gyre.node.builtins;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.gyre.node.json.BoundedJson;
+import io.gyre.node.json.JsonLimitException;
+import io.gyre.node.json.JsonLimits;
 import io.gyre.node.services.BlueprintRecord;
 import io.gyre.node.services.ModuleRecord;
 import io.gyre.node.services.RegistryClient;
@@ -12,12 +14,8 @@ import io.gyre.node.services.ServiceCall;
 import io.gyre.node.services.ServiceException;
 import io.gyre.node.services.ServiceRuntime;
 import io.gyre.node.services.ServiceTable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -32,8 +30,6 @@ import java.util.concurrent.Executor;
  * hashes.
  */
 public final class DistBuiltin {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private DistBuiltin() {}
 
   public static BuiltinService create(
@@ -86,6 +82,12 @@ public final class DistBuiltin {
       throw Arguments.wrongType(call, "config", "a ModuleConfig with a non-empty name", config);
     }
     String name = config.get("name").textValue();
+    // The config is kept in the journal; Jackson's writer recurses.
+    try {
+      BoundedJson.checkDepth(config, JsonLimits.DEFAULT, "dist.add_module: the config");
+    } catch (JsonLimitException e) {
+      throw new ServiceException(e.getMessage());
+    }
     return CompletableFuture.supplyAsync(() -> runtime.addModule(wasm), executor)
         .thenCompose(hash -> registry.addModule(new ModuleRecord(name, hash, config)))
         .thenApply(hash -> (JsonNode) new TextNode(hash));
@@ -162,14 +164,12 @@ public final class DistBuiltin {
     String text = Arguments.string(call, 0, "blueprint");
     JsonNode json;
     try {
-      json = MAPPER.readTree(text);
-    } catch (java.io.IOException e) {
+      json = BoundedJson.read(text, JsonLimits.DEFAULT, "the blueprint");
+    } catch (JsonLimitException e) {
       throw new ServiceException(
-          "dist.add_blueprint: the blueprint is not JSON (make it with dist.make_blueprint): "
-              + e.getMessage());
+          "dist.add_blueprint: " + e.getMessage() + " (make it with dist.make_blueprint)");
     }
-    if (json == null
-        || !json.path("name").isTextual()
+    if (!json.path("name").isTextual()
         || !json.path("dependencies").isArray()
         || json.get("dependencies").isEmpty()) {
       throw new ServiceException(
@@ -181,8 +181,7 @@ public final class DistBuiltin {
       hashes.add(moduleHash(call, table, dependency.asText()));
     }
     String name = json.get("name").textValue();
-    BlueprintRecord blueprint =
-        new BlueprintRecord(sha256Hex(name + "\n" + String.join("\n", hashes)), name, hashes);
+    BlueprintRecord blueprint = BlueprintRecord.of(name, hashes);
     return registry.addBlueprint(blueprint).thenApply(id -> (JsonNode) new TextNode(id));
   }
 
@@ -212,15 +211,5 @@ public final class DistBuiltin {
     ArrayNode dependencies = node.putArray("dependencies");
     blueprint.dependencies().forEach(dependencies::add);
     return node;
-  }
-
-  private static String sha256Hex(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK always has SHA-256", e);
-    }
   }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class KnownPeers implements PeerRoutes {
   private volatile Map<String, ActorRef<ParticleInbox.Command>> inboxes = Map.of();
+  private volatile java.util.Set<String> unreachable = java.util.Set.of();
   private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
 
   private record Waiter(Collection<String> peerIds, CompletableFuture<Void> done) {}
@@ -54,8 +55,23 @@ public final class KnownPeers implements PeerRoutes {
     return done;
   }
 
-  void replace(Map<String, ActorRef<ParticleInbox.Command>> newInboxes) {
+  @Override
+  public String noRoute(String peerId) {
+    return unreachable.contains(peerId)
+        ? "its node is a member of this cluster but unreachable"
+        : "not a member of this cluster";
+  }
+
+  /** Peers whose node is a member but unreachable now. */
+  public java.util.Set<String> unreachablePeerIds() {
+    return unreachable;
+  }
+
+  void replace(
+      Map<String, ActorRef<ParticleInbox.Command>> newInboxes,
+      java.util.Set<String> unreachableIds) {
     inboxes = Map.copyOf(newInboxes);
+    unreachable = java.util.Set.copyOf(unreachableIds);
     release();
   }
 

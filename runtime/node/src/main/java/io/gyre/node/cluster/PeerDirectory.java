@@ -37,7 +37,14 @@ public final class PeerDirectory {
                         changed.listing().getServiceInstances(ParticleInbox.PEERS)) {
                       inboxes.put(inbox.path().name(), inbox);
                     }
-                    known.replace(inboxes);
+                    java.util.Set<String> unreachable = new java.util.HashSet<>();
+                    for (ActorRef<ParticleInbox.Command> inbox :
+                        changed.listing().getAllServiceInstances(ParticleInbox.PEERS)) {
+                      if (!inboxes.containsKey(inbox.path().name())) {
+                        unreachable.add(inbox.path().name());
+                      }
+                    }
+                    known.replace(inboxes, unreachable);
                     context.getLog().debug("known peers: {}", inboxes.keySet());
                     return Behaviors.same();
                   })

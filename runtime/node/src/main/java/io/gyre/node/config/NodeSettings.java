@@ -22,6 +22,7 @@ public record NodeSettings(
     String host,
     int clusterPort,
     List<SeedNode> seedNodes,
+    boolean newCluster,
     Http http,
     Database database,
     Limits limits,
@@ -36,8 +37,8 @@ public record NodeSettings(
     seedNodes = List.copyOf(seedNodes);
   }
 
-  /** The HTTP API: whether it runs and on which port (0 picks a free one). */
-  public record Http(boolean enabled, int port) {}
+  /** The HTTP API: whether it runs, on which address and port (0 picks a free one). */
+  public record Http(boolean enabled, String host, int port) {}
 
   /** Where the event journal and snapshots live. */
   public record Database(Kind kind, String url, String user, String password, int poolSize) {
@@ -82,7 +83,11 @@ public record NodeSettings(
           nonBlank(node, "host"),
           port(node, "cluster-port"),
           seedNodes(node),
-          new Http(node.getBoolean("http.enabled"), port(node, "http.port")),
+          node.getBoolean("new-cluster"),
+          new Http(
+              node.getBoolean("http.enabled"),
+              nonBlank(node, "http.host"),
+              port(node, "http.port")),
           database(node.getConfig("database"), dataDir),
           limits(node.getConfig("limits")),
           positive(node, "services.threads"),

@@ -8,30 +8,37 @@ import akka.http.javadsl.model.HttpEntities;
 import akka.http.javadsl.model.HttpResponse;
 import akka.http.javadsl.model.StatusCode;
 import akka.http.javadsl.model.StatusCodes;
+import akka.http.javadsl.model.headers.RawHeader;
 import akka.http.javadsl.server.AllDirectives;
+import akka.http.javadsl.server.ExceptionHandler;
 import akka.http.javadsl.server.PathMatchers;
+import akka.http.javadsl.server.RejectionHandler;
 import akka.http.javadsl.server.Route;
 import akka.http.javadsl.unmarshalling.Unmarshaller;
+import akka.http.scaladsl.model.EntityStreamSizeException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gyre.node.json.BoundedJson;
+import io.gyre.node.json.JsonLimitException;
+import io.gyre.node.json.JsonLimits;
 import io.gyre.node.run.RunRequest;
 import io.gyre.node.run.RunResult;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * A peer's HTTP API: {@code POST /run} (run a compiled function with this peer as the init peer),
- * {@code GET /peers}, {@code GET /services}, {@code GET /particles/ID} (a particle's trace on this
- * node), {@code GET /health} and {@code GET /metrics} (Prometheus). The contract is in the module's
- * README.
+ * A peer's HTTP API. Open to anyone who reaches it: {@code GET /health}, {@code /metrics}, {@code
+ * /peers}, {@code /services}, {@code /services/ID}. For the operator only (bearer token): {@code
+ * POST /run}, {@code POST /services} (deploy), {@code DELETE /services/ID}, {@code GET
+ * /particles/ID} (a trace shows a run's arguments). Bodies are held to the particle size limit and
+ * every error is JSON. The contract is in the module's README.
  */
 public final class HttpApi extends AllDirectives {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -39,28 +46,44 @@ public final class HttpApi extends AllDirectives {
   /** Prometheus' text exposition format, version 0.0.4. */
   private static final akka.http.javadsl.model.ContentType.WithCharset PROMETHEUS_TEXT =
       akka.http.javadsl.model.MediaTypes.customWithOpenCharset(
-              "text", "plain", java.util.Map.of("version", "0.0.4"), false)
+              "text", "plain", Map.of("version", "0.0.4"), false)
           .toContentType(akka.http.javadsl.model.HttpCharsets.UTF_8);
 
   private final NodeApi node;
+  private final JsonLimits limits;
 
   /** A bound API: where it listens. */
   public record Binding(InetSocketAddress address, ServerBinding binding) {}
 
-  private HttpApi(NodeApi node) {
+  private HttpApi(NodeApi node, long maxBodyBytes) {
     this.node = node;
+    this.limits = JsonLimits.DEFAULT.withMaxBytes(maxBodyBytes);
   }
 
   /**
+   * @param maxBodyBytes the largest body taken (the particle size limit: a body becomes one)
    * @param drainTimeout how long a leaving node waits for its particles (open runs get that long)
    */
   public static Binding bind(
-      NodeApi node, ActorSystem<?> system, String host, int port, Duration drainTimeout) {
-    HttpApi api = new HttpApi(node);
+      NodeApi node,
+      ActorSystem<?> system,
+      String host,
+      int port,
+      long maxBodyBytes,
+      Duration drainTimeout) {
+    HttpApi api = new HttpApi(node, maxBodyBytes);
     try {
       ServerBinding binding =
           Http.get(system)
               .newServerAt(host, port)
+              // The routes hold bodies to the particle limit themselves, answering in JSON.
+              .withSettings(
+                  akka.http.javadsl.settings.ServerSettings.create(
+                          akka.actor.typed.javadsl.Adapter.toClassic(system))
+                      .withParserSettings(
+                          akka.http.javadsl.settings.ParserSettings.create(
+                                  akka.actor.typed.javadsl.Adapter.toClassic(system))
+                              .withMaxContentLength(Long.MAX_VALUE)))
               .bind(api.routes())
               .toCompletableFuture()
               .get(30, TimeUnit.SECONDS);
@@ -70,49 +93,120 @@ public final class HttpApi extends AllDirectives {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while binding the HTTP API", e);
     } catch (Exception e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new IllegalStateException(
           "HTTP API: cannot listen on "
               + host
               + ":"
               + port
-              + ": "
-              + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()),
+              + " ("
+              + cause.getMessage()
+              + "); is another peer using it? Pick another with --http-port",
           e);
     }
   }
 
   Route routes() {
-    return concat(
-        path("health", () -> get(this::health)),
-        path(
-            "metrics",
-            () ->
-                get(
-                    () ->
-                        complete(
-                            HttpResponse.create()
-                                .withEntity(
-                                    HttpEntities.create(PROMETHEUS_TEXT, node.metricsText()))))),
-        path("peers", () -> get(this::peers)),
-        path(
-            "services",
-            () -> get(() -> json(StatusCodes.OK, JsonViews.services(node.clusterServices())))),
-        path(
-            PathMatchers.segment("particles").slash(PathMatchers.segment()),
-            id -> get(() -> trace(id))),
-        path("run", () -> post(() -> entity(Unmarshaller.entityToString(), this::run))));
+    Route all =
+        concat(
+            path("health", () -> get(() -> json(StatusCodes.OK, health()))),
+            path(
+                "metrics",
+                () ->
+                    get(
+                        () ->
+                            complete(
+                                HttpResponse.create()
+                                    .withEntity(
+                                        HttpEntities.create(
+                                            PROMETHEUS_TEXT, node.metricsText()))))),
+            path("peers", () -> get(this::peers)),
+            path(
+                "services",
+                () ->
+                    concat(
+                        get(() -> json(StatusCodes.OK, JsonViews.services(node.services()))),
+                        post(() -> operator(this::deploy)))),
+            path(
+                PathMatchers.segment("services").slash(PathMatchers.segment()),
+                id -> concat(get(() -> describe(id)), delete(() -> operator(() -> remove(id))))),
+            path(
+                PathMatchers.segment("particles").slash(PathMatchers.segment()),
+                id -> get(() -> operator(() -> trace(id)))),
+            path(
+                "run",
+                () ->
+                    post(() -> operator(() -> entity(Unmarshaller.entityToString(), this::run)))));
+    return handleExceptions(errors(), () -> handleRejections(rejections(), () -> sizeLimited(all)));
   }
 
-  private Route health() {
+  /**
+   * A body over the limit is a 413 in JSON. One whose length is announced is read to its end and
+   * dropped first, so the client, still sending, gets the answer rather than a reset connection.
+   */
+  private Route sizeLimited(Route inner) {
+    return extractRequestEntity(
+        entity -> {
+          if (entity.getContentLengthOption().orElse(0L) > limits.maxBytes()) {
+            return extractMaterializer(
+                materializer ->
+                    onComplete(
+                        entity.discardBytes(materializer).completionStage(),
+                        done -> json(StatusCodes.PAYLOAD_TOO_LARGE, tooLarge())));
+          }
+          return withSizeLimit(limits.maxBytes(), () -> inner);
+        });
+  }
+
+  private JsonNode tooLarge() {
+    return JsonViews.error(
+        "the body is larger than "
+            + limits.maxBytes()
+            + " bytes, the peer's particle limit (limits.max-particle-bytes)");
+  }
+
+  /** The operator's endpoints: the bearer token in the data directory, or 401 and nothing runs. */
+  private Route operator(Supplier<Route> inner) {
+    return optionalHeaderValueByName(
+        "Authorization",
+        header -> {
+          String presented =
+              header
+                  .filter(h -> h.startsWith("Bearer "))
+                  .map(h -> h.substring(7).trim())
+                  .orElse("");
+          if (!presented.isEmpty() && node.operatorToken().accepts(presented)) {
+            return inner.get();
+          }
+          return complete(
+              HttpResponse.create()
+                  .withStatus(StatusCodes.UNAUTHORIZED)
+                  .addHeader(RawHeader.create("WWW-Authenticate", "Bearer realm=\"gyre\""))
+                  .withEntity(
+                      HttpEntities.create(
+                          ContentTypes.APPLICATION_JSON,
+                          JsonViews.error(
+                                  header.isEmpty()
+                                      ? "this endpoint needs the peer's token: Authorization:"
+                                          + " Bearer TOKEN (the peer's data directory has it in"
+                                          + " http.token; gyre run --data-dir DIR or --token)"
+                                      : "the token is not this peer's")
+                              .toString())));
+        });
+  }
+
+  private ObjectNode health() {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
-    out.put("status", "ok");
+    io.gyre.node.cluster.ClusterHealth cluster = node.clusterHealth();
+    out.put("status", cluster.inMajority() && cluster.unreachable().isEmpty() ? "ok" : "degraded");
     out.put("peer_id", node.peerId());
     ArrayNode hosted = out.putArray("hosted_peers");
     node.hostedPeerIds().forEach(hosted::add);
     out.put("cluster_members", node.memberCount());
     out.put("known_peers", node.knownPeerIds().size());
     out.put("particles_in_flight", node.particlesInFlight());
-    return json(StatusCodes.OK, out);
+    out.set("cluster", JsonViews.cluster(cluster));
+    return out;
   }
 
   private Route peers() {
@@ -137,98 +231,96 @@ public final class HttpApi extends AllDirectives {
   private Route run(String body) {
     RunRequest request;
     try {
-      request = parseRunRequest(body);
+      request = RunRequests.parse(body, limits);
     } catch (IllegalArgumentException e) {
       return json(StatusCodes.BAD_REQUEST, JsonViews.error(e.getMessage()));
     }
     // A run takes up to its TTL; the server's default request timeout (20 s) must not cut it short.
     return withRequestTimeout(
         scala.concurrent.duration.FiniteDuration.create(
-            request.ttl().toMillis() + 10_000, java.util.concurrent.TimeUnit.MILLISECONDS),
+            request.ttl().toMillis() + 10_000, TimeUnit.MILLISECONDS),
         () ->
             onSuccess(
                 node.run(request), result -> json(statusOf(result), JsonViews.runResult(result))));
   }
 
-  /**
-   * {@code {"air": "...", "args": {...}, "ttl_ms": N, "peer": "12D3…", "relay": "12D3…",
-   * "await_response": true}}; only {@code air} is required.
-   */
-  static RunRequest parseRunRequest(String body) {
-    JsonNode json;
-    try {
-      json = MAPPER.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "the body is not JSON: "
-              + e.getOriginalMessage()
-              + " at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr());
-    }
-    if (json == null || !json.isObject()) {
-      throw new IllegalArgumentException(
-          "the body must be a JSON object with \"air\" and \"args\"");
-    }
-    JsonNode air = json.get("air");
-    if (air == null || !air.isTextual() || air.textValue().isBlank()) {
-      throw new IllegalArgumentException(
-          "\"air\" must be the function's AIR script (a non-empty string)");
-    }
-    Map<String, JsonNode> args = new LinkedHashMap<>();
-    JsonNode argsNode = json.get("args");
-    if (argsNode != null && !argsNode.isNull()) {
-      if (!argsNode.isObject()) {
-        throw new IllegalArgumentException("\"args\" must be an object of argument name to value");
-      }
-      argsNode.fields().forEachRemaining(e -> args.put(e.getKey(), e.getValue()));
-    }
-    Duration ttl = RunRequest.DEFAULT_TTL;
-    JsonNode ttlNode = json.get("ttl_ms");
-    if (ttlNode != null) {
-      if (!ttlNode.canConvertToLong()
-          || ttlNode.longValue() <= 0
-          || ttlNode.longValue() > 0xFFFF_FFFFL) {
-        throw new IllegalArgumentException(
-            "\"ttl_ms\" must be a number of milliseconds, 1..4294967295");
-      }
-      ttl = Duration.ofMillis(ttlNode.longValue());
-    }
-    JsonNode await = json.path("await_response");
-    if (!await.isMissingNode() && !await.isBoolean()) {
-      throw new IllegalArgumentException("\"await_response\" must be true or false");
-    }
-    return new RunRequest(
-        air.textValue(),
-        args,
-        ttl,
-        optionalText(json, "peer"),
-        optionalText(json, "relay"),
-        await.asBoolean(true));
+  /** {@code POST /services?name=ALIAS}, the module's bytes as the body (streamed, size-limited). */
+  private Route deploy() {
+    return parameterOptional(
+        "name",
+        alias ->
+            extractDataBytes(
+                bytes ->
+                    extractMaterializer(
+                        materializer ->
+                            onSuccess(
+                                bytes
+                                    .runFold(
+                                        akka.util.ByteString.emptyByteString(),
+                                        akka.util.ByteString::concat,
+                                        materializer)
+                                    .thenCompose(module -> node.deploy(module.toArray(), alias))
+                                    .handle(DeployAnswer::of),
+                                answer -> json(answer.status(), answer.body())))));
   }
 
-  private static Optional<String> optionalText(JsonNode json, String field) {
-    JsonNode value = json.get(field);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isTextual()) {
-      throw new IllegalArgumentException("\"" + field + "\" must be a peer id string");
-    }
-    return Optional.of(value.textValue());
+  private Route remove(String serviceId) {
+    return onSuccess(
+        node.removeService(serviceId).handle(DeployAnswer::removed),
+        answer -> json(answer.status(), answer.body()));
+  }
+
+  private Route describe(String serviceId) {
+    return onSuccess(
+        node.describeService(serviceId).handle(DeployAnswer::described),
+        answer -> json(answer.status(), answer.body()));
   }
 
   private static StatusCode statusOf(RunResult result) {
     return switch (result.status()) {
       case RESPONDED, SENT, ERRORED -> StatusCodes.OK;
       case FAILED -> StatusCodes.UNPROCESSABLE_ENTITY;
+      case UNDELIVERED -> StatusCodes.BAD_GATEWAY;
       case REFUSED -> StatusCodes.SERVICE_UNAVAILABLE;
       case EXPIRED -> StatusCodes.GATEWAY_TIMEOUT;
     };
   }
 
+  /** Every error as {@code {"error": "..."}}: a rejected or failed request says why in JSON. */
+  private static RejectionHandler rejections() {
+    return RejectionHandler.defaultHandler()
+        .mapRejectionResponse(
+            response -> {
+              if (response.entity().getContentType().equals(ContentTypes.APPLICATION_JSON)) {
+                return response;
+              }
+              String text =
+                  response.entity() instanceof akka.http.javadsl.model.HttpEntity.Strict strict
+                      ? strict.getData().utf8String()
+                      : response.status().reason();
+              return response.withEntity(
+                  ContentTypes.APPLICATION_JSON, JsonViews.error(text).toString());
+            });
+  }
+
+  private ExceptionHandler errors() {
+    return ExceptionHandler.newBuilder()
+        .match(
+            EntityStreamSizeException.class, e -> json(StatusCodes.PAYLOAD_TOO_LARGE, tooLarge()))
+        .match(
+            JsonLimitException.class,
+            e -> json(StatusCodes.BAD_REQUEST, JsonViews.error(e.getMessage())))
+        .build();
+  }
+
   private Route json(StatusCode status, JsonNode body) {
+    // Jackson writes by recursion: an answer nested too deep (a service's result) is refused whole.
+    if (BoundedJson.depth(body) > 2 * JsonLimits.DEFAULT_DEPTH) {
+      status = StatusCodes.INTERNAL_SERVER_ERROR;
+      body =
+          JsonViews.error(
+              "the answer is nested deeper than " + 2 * JsonLimits.DEFAULT_DEPTH + " levels");
+    }
     try {
       return complete(
           HttpResponse.create()
@@ -237,7 +329,14 @@ public final class HttpApi extends AllDirectives {
                   HttpEntities.create(
                       ContentTypes.APPLICATION_JSON, MAPPER.writeValueAsString(body))));
     } catch (JsonProcessingException e) {
-      return complete(StatusCodes.INTERNAL_SERVER_ERROR, "cannot render JSON: " + e.getMessage());
+      return complete(
+          HttpResponse.create()
+              .withStatus(StatusCodes.INTERNAL_SERVER_ERROR)
+              .withEntity(
+                  HttpEntities.create(
+                      ContentTypes.APPLICATION_JSON,
+                      JsonViews.error("cannot render JSON: " + e.getOriginalMessage())
+                          .toString())));
     }
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gyre.node.particle.ParticleTrace;
 import io.gyre.node.run.RunResult;
-import io.gyre.node.services.ServiceRecord;
 import java.util.Collection;
 import java.util.Locale;
 
@@ -39,6 +38,9 @@ public final class JsonViews {
           .put("kind", hop.kind().name().toLowerCase(Locale.ROOT))
           .put("peer", hop.peerId())
           .put("other", hop.otherPeerId());
+      if (!hop.detail().isEmpty()) {
+        ((ObjectNode) hops.get(hops.size() - 1)).put("detail", hop.detail());
+      }
     }
     ArrayNode calls = out.putArray("calls");
     for (ParticleTrace.Call call : trace.calls()) {
@@ -64,11 +66,22 @@ public final class JsonViews {
     return out;
   }
 
-  public static ArrayNode services(Collection<ServiceRecord> services) {
+  public static ArrayNode services(Collection<ListedService> services) {
     ArrayNode out = JSON.arrayNode();
-    for (ServiceRecord service : services) {
-      out.add(io.gyre.node.builtins.SrvBuiltin.serviceJson(service));
+    for (ListedService listed : services) {
+      out.add(
+          io.gyre.node.builtins.SrvBuiltin.serviceJson(listed.service())
+              .put("reachable", listed.reachable()));
     }
+    return out;
+  }
+
+  public static ObjectNode cluster(io.gyre.node.cluster.ClusterHealth health) {
+    ObjectNode out = JSON.objectNode();
+    health.members().forEach(out.putArray("members")::add);
+    health.unreachable().forEach(out.putArray("unreachable")::add);
+    out.put("in_majority", health.inMajority());
+    health.missing().forEach(out.putArray("remembered_missing")::add);
     return out;
   }
 

@@ -1,9 +1,12 @@
 package io.gyre.node.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gyre.node.access.OperatorToken;
+import io.gyre.node.cluster.ClusterHealth;
 import io.gyre.node.particle.ParticleTrace;
 import io.gyre.node.run.RunRequest;
 import io.gyre.node.run.RunResult;
-import io.gyre.node.services.ServiceRecord;
+import io.gyre.node.services.DeployedService;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +26,24 @@ public interface NodeApi {
 
   long particlesInFlight();
 
-  /** Every service in the cluster, as replicated to this node. */
-  List<ServiceRecord> clusterServices();
+  /**
+   * The services of the cluster's members, each marked reachable or not (left members' omitted).
+   */
+  List<ListedService> services();
+
+  /** One of this node's primary peer's services with its interface; fails if there is none. */
+  CompletionStage<JsonNode> describeService(String idOrAlias);
+
+  /** Deploys a module as a service of the primary peer, owned by it; all or nothing. */
+  CompletionStage<DeployedService> deploy(byte[] module, Optional<String> alias);
+
+  /** Removes one of the primary peer's services; completes with its id. */
+  CompletionStage<String> removeService(String idOrAlias);
+
+  ClusterHealth clusterHealth();
+
+  /** The operator's token, which the acting endpoints require. */
+  OperatorToken operatorToken();
 
   Optional<ParticleTrace.Snapshot> trace(String particleId);
 

@@ -55,6 +55,9 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
   /** No work pending any more for {@code particleId}. */
   public record Drained(String particleId) {}
 
+  /** A peer this particle went to could not be reached (for the init peer's session). */
+  public record NoRoute(String message) implements Command {}
+
   private record CallDone(ServiceCall call, CallResult result, long micros) implements Command {}
 
   private enum RunPending implements Command {
@@ -80,6 +83,7 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
   private int inboxArrivals;
   private int quietReportedAt = -1;
   private Optional<ActorRef<Drained>> drainRequested = Optional.empty();
+  private Optional<String> noRoute = Optional.empty();
 
   /**
    * @param header the particle as first received (signature already checked by the inbox)
@@ -124,6 +128,7 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
         .onMessage(CallDone.class, this::onCallDone)
         .onMessage(RunPending.class, message -> onRunPending())
         .onMessage(Passivate.class, message -> onPassivate())
+        .onMessage(NoRoute.class, this::onNoRoute)
         .onMessage(Drain.class, this::onDrain)
         .onMessage(Expire.class, message -> onExpire())
         .build();
@@ -169,6 +174,22 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
     return Behaviors.stopped();
   }
 
+  /**
+   * On the init peer: the particle cannot reach a peer. Its caller learns it at once unless this
+   * peer still has work that may answer instead (a timeout racing the call, say).
+   */
+  private Behavior<Command> onNoRoute(NoRoute noRoute) {
+    this.noRoute = Optional.of(noRoute.message());
+    failIfStuck();
+    return this;
+  }
+
+  private void failIfStuck() {
+    if (quiet() && noRoute.isPresent()) {
+      session.ifPresent(s -> s.undelivered(noRoute.get()));
+    }
+  }
+
   private Behavior<Command> onDrain(Drain drain) {
     drainRequested = Optional.of(drain.replyTo());
     checkDrained();
@@ -187,6 +208,7 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
   /** The end of every message that was counted as work: uncount it, report if now quiet. */
   private Behavior<Command> handled() {
     record.workHandled();
+    failIfStuck();
     if (quiet() && quietReportedAt != inboxArrivals) {
       // The inbox stops the actor only if it handed it no arrival since (it compares the count).
       quietReportedAt = inboxArrivals;
@@ -290,7 +312,18 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
     }
     Optional<ActorRef<ParticleInbox.Command>> next = runtime.routes().inbox(nextPeer);
     if (next.isEmpty()) {
-      record.undelivered(nextPeer, "");
+      String message =
+          "no route to peer " + nextPeer + " (" + runtime.routes().noRoute(nextPeer) + ")";
+      record.undelivered(nextPeer, message);
+      if (session.isPresent()) {
+        noRoute = Optional.of(message);
+      } else {
+        // The init peer's caller is waiting: tell it now rather than at the TTL.
+        runtime
+            .routes()
+            .inbox(header.initPeerId())
+            .ifPresent(init -> init.tell(new ParticleInbox.NoRoute(header.id(), message)));
+      }
       return;
     }
     next.get().tell(new ParticleInbox.Deliver(header.withData(prevData), runtime.peerId()));

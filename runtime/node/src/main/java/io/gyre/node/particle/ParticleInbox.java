@@ -40,6 +40,9 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
   public record Deliver(Particle particle, String fromPeerId)
       implements Command, GyreSerializable {}
 
+  /** Another peer could not send this peer's particle on; {@code message} names the peer. */
+  public record NoRoute(String particleId, String message) implements Command, GyreSerializable {}
+
   /** A particle this peer starts as its init peer; {@code replyTo} learns whether it was taken. */
   public record Start(Particle particle, ParticleSession session, ActorRef<Started> replyTo)
       implements Command {}
@@ -117,6 +120,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
         .onMessage(ParticleEnded.class, this::onParticleEnded)
         .onMessage(StopTaking.class, this::onStopTaking)
         .onMessage(ParticleDrained.class, this::onParticleDrained)
+        .onMessage(NoRoute.class, this::onNoRoute)
         .onMessage(Quiet.class, this::onQuiet)
         .onMessage(Busy.class, this::onBusy)
         .onMessage(Sweep.class, message -> onSweep())
@@ -252,6 +256,17 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
       actor.tell(new ParticleActor.Drain(drainedAdapter));
     }
     return new LiveParticle.Active(header, bytes, session, actor, arrivals.size());
+  }
+
+  private Behavior<Command> onNoRoute(NoRoute noRoute) {
+    LiveParticle particle = live.get(noRoute.particleId());
+    if (particle instanceof LiveParticle.Active active) {
+      active.actor().tell(new ParticleActor.NoRoute(noRoute.message()));
+    } else if (particle != null) {
+      // Quiet here: nothing on this peer can answer instead.
+      particle.session().ifPresent(s -> s.undelivered(noRoute.message()));
+    }
+    return this;
   }
 
   private Behavior<Command> onQuiet(Quiet report) {

@@ -20,6 +20,12 @@ public interface ParticleSession {
   /** The particle failed on the init peer (an interpreter error) or was refused. */
   void failed(String reason);
 
+  /**
+   * A peer the particle had to go to cannot be reached ({@code message} names it and why) and the
+   * init peer has nothing left that could answer instead.
+   */
+  default void undelivered(String message) {}
+
   /** The particle reached its TTL. */
   void expired();
 }

@@ -6,4 +6,9 @@ import java.util.Optional;
 /** Where a particle goes next: the inbox of a peer by its id, when this node can reach it. */
 public interface PeerRoutes {
   Optional<ActorRef<ParticleInbox.Command>> inbox(String peerId);
+
+  /** Why there is no route to {@code peerId}, for errors: "not a member of this cluster". */
+  default String noRoute(String peerId) {
+    return "not a member of this cluster";
+  }
 }

@@ -29,6 +29,8 @@ public record RunResult(
     ERRORED,
     /** The particle failed on the init peer (e.g. an interpreter error). */
     FAILED,
+    /** A peer the particle had to reach is not reachable, and nothing else could answer. */
+    UNDELIVERED,
     /** The peer did not take the particle (overloaded, shutting down, bad input). */
     REFUSED,
     /** The TTL passed without a response or an error. */

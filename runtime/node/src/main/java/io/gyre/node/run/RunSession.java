@@ -114,6 +114,11 @@ public final class RunSession implements ParticleSession {
             "particle " + particleId + " got no response within its TTL of " + ttlMs + " ms"));
   }
 
+  @Override
+  public void undelivered(String message) {
+    finish(RunResult.Status.UNDELIVERED, Optional.empty(), List.of(), Optional.of(message));
+  }
+
   /** The peer did not take the particle. */
   public void refused(String reason) {
     finish(RunResult.Status.REFUSED, Optional.empty(), List.of(), Optional.of(reason));

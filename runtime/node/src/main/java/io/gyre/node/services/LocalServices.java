@@ -41,7 +41,9 @@ public final class LocalServices {
               .call(call)
               .or(() -> resolve(call))
               .orElseGet(() -> CompletableFuture.completedFuture(notFound(call)));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // Builtins run on the particle's thread: a value nested too deep for a recursive reader
+      // (json.parse, say) must fail the call, not take the actor (and Akka, the JVM) down.
       answer = CompletableFuture.completedFuture(failure(call, e));
     }
     return answer

@@ -216,6 +216,20 @@ public final class ServiceRegistry
                       + add.alias()
                       + "' is not allowed: it is blank or a builtin service's name"));
     }
+    Optional<ServiceRecord> holder = table.resolve(add.alias());
+    if (holder.isPresent() && !holder.get().ownerPeerId().equals(add.requesterPeerId())) {
+      // An alias moves between one owner's services, never away from another owner's.
+      return Effect()
+          .reply(
+              add.replyTo(),
+              StatusReply.error(
+                  "alias '"
+                      + add.alias()
+                      + "' is taken by service "
+                      + holder.get().id()
+                      + " of "
+                      + holder.get().ownerPeerId()));
+    }
     return ownedService(table, add.idOrAlias(), add.requesterPeerId(), "alias")
         .map(problem -> Effect().reply(add.replyTo(), StatusReply.<Done>error(problem)))
         .orElseGet(

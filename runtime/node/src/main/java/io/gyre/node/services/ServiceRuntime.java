@@ -14,6 +14,9 @@ public interface ServiceRuntime {
   /** Checks the module and stores it content-addressed; returns its hash. */
   String addModule(byte[] wasm);
 
+  /** The Aqua service declaration from a stored module's manifest, when it has one. */
+  java.util.Optional<String> aquaDeclaration(String hash);
+
   /** aqua-lib's {@code Interface} of a stored module. */
   JsonNode moduleInterface(String hash);
 

@@ -99,6 +99,11 @@ public final class PeerProcess implements AutoCloseable {
           HTTP.send(
               HttpRequest.newBuilder(
                       URI.create("http://127.0.0.1:" + httpPort() + "/particles/" + particleId))
+                  // A trace is the operator's: the token the process made in its data directory.
+                  .header(
+                      "Authorization",
+                      "Bearer "
+                          + io.gyre.node.access.OperatorToken.readFrom(log.getParent()).orElse(""))
                   .GET()
                   .build(),
               HttpResponse.BodyHandlers.ofString());

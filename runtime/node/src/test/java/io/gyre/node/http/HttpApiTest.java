@@ -48,8 +48,17 @@ class HttpApiTest {
 
   private static HttpResponse<String> post(String path, String body) throws Exception {
     return CLIENT.send(
-        HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + token())
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String token() throws Exception {
+    return java.nio.file.Files.readString(
+            node.settings().dataDir().resolve(io.gyre.node.access.OperatorToken.FILE_NAME))
+        .trim();
   }
 
   private static URI uri(String path) {
@@ -126,7 +135,14 @@ class HttpApiTest {
 
   @Test
   void anUnknownParticleHasNoTrace() throws Exception {
-    HttpResponse<String> response = get("/particles/no-such-particle");
+    assertEquals(401, get("/particles/no-such-particle").statusCode(), "a trace shows arguments");
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(uri("/particles/no-such-particle"))
+                .header("Authorization", "Bearer " + token())
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(404, response.statusCode());
     assertTrue(response.body().contains("no trace of particle no-such-particle"));
   }

@@ -278,12 +278,63 @@ class ParticleFlowTest {
   }
 
   @Test
-  void sendingToAnUnknownPeerIsCountedAsUndelivered() throws Exception {
+  void sendingToAnUnknownPeerFailsAtOnceNamingIt() throws Exception {
     String eve = KeyPair.fromSeedName("eve").peerId().base58();
     long before = relay.metrics().particlesUndelivered.getLongValue();
-    RunResult result = run("(call \"" + eve + "\" (\"who\" \"am_i\") [] r)", Duration.ofSeconds(1));
+    RunResult result =
+        run("(call \"" + eve + "\" (\"who\" \"am_i\") [] r)", Duration.ofSeconds(30));
 
-    assertEquals(RunResult.Status.EXPIRED, result.status());
+    assertEquals(RunResult.Status.UNDELIVERED, result.status(), result.toString());
+    assertEquals(
+        "no route to peer " + eve + " (not a member of this cluster)",
+        result.message().orElseThrow());
+    assertTrue(result.elapsedMs() < 30_000, "before the TTL: " + result.elapsedMs() + " ms");
     assertEquals(before + 1, relay.metrics().particlesUndelivered.getLongValue());
+    ParticleTrace.Hop hop =
+        relay.traces().snapshot(result.particleId()).orElseThrow().hops().stream()
+            .filter(h -> h.kind() == ParticleTrace.HopKind.UNDELIVERED)
+            .findFirst()
+            .orElseThrow();
+    assertEquals(eve, hop.otherPeerId());
+    assertEquals(result.message().orElseThrow(), hop.detail());
+  }
+
+  @Test
+  void aPeerOnTheWayThatCannotSendOnTellsTheInitPeerAtOnce() throws Exception {
+    String eve = KeyPair.fromSeedName("eve").peerId().base58();
+    String air =
+        "(seq (call \""
+            + ALICE
+            + "\" (\"who\" \"am_i\") [] a) (call \""
+            + eve
+            + "\" (\"who\" \"am_i\") [] b))";
+    RunResult result = run(air, Duration.ofSeconds(30));
+
+    assertEquals(RunResult.Status.UNDELIVERED, result.status(), result.toString());
+    assertTrue(
+        result.message().orElseThrow().contains("no route to peer " + eve), result.toString());
+    assertTrue(
+        aliceNode.traces().snapshot(result.particleId()).orElseThrow().hops().stream()
+            .anyMatch(
+                h -> h.kind() == ParticleTrace.HopKind.UNDELIVERED && h.peerId().equals(ALICE)),
+        "alice's trace has the undelivered send");
+  }
+
+  @Test
+  void aScriptThatRacesAnUnreachablePeerWithATimeoutStillGetsItsFallback() throws Exception {
+    // Aqua's way of handling an unreachable peer: a par with Peer.timeout on the init peer. The
+    // init peer has that call pending when it learns of the undelivered send, so it waits for it.
+    String eve = KeyPair.fromSeedName("eve").peerId().base58();
+    String air =
+        "(seq (par (call \""
+            + eve
+            + "\" (\"who\" \"am_i\") [] $r)"
+            + " (call %init_peer_id% (\"peer\" \"timeout\") [300 \"timed out\"] $r))"
+            + " (seq (canon %init_peer_id% $r #r)"
+            + " (call %init_peer_id% (\"callbackSrv\" \"response\") [#r])))";
+    RunResult result = run(air, Duration.ofSeconds(30));
+
+    assertEquals(RunResult.Status.RESPONDED, result.status(), result.toString());
+    assertEquals("[\"timed out\"]", result.response().orElseThrow().toString());
   }
 }

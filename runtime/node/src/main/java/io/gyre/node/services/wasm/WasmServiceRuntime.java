@@ -81,6 +81,11 @@ public final class WasmServiceRuntime implements ServiceRuntime, AutoCloseable {
   }
 
   @Override
+  public java.util.Optional<String> aquaDeclaration(String hash) {
+    return ensureModule(hash).aquaService();
+  }
+
+  @Override
   public JsonNode moduleInterface(String hash) {
     return interfaceOf(ensureModule(hash));
   }

@@ -1,0 +1,42 @@
+package io.gyre.cli.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gyre.cli.console.UserError;
+import io.gyre.cli.peer.PeerClient;
+import io.gyre.cli.peer.PeerOptions;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** `gyre service describe ID`: a service of the peer and its interface, as JSON. */
+@Command(
+    name = "describe",
+    mixinStandardHelpOptions = true,
+    description = "Show a service of the peer (by id or alias) and its interface.")
+public final class ServiceDescribeCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "ID", description = "The service's id or alias.")
+  String id;
+
+  @Mixin PeerOptions peer;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PeerClient.Answer answer =
+        peer.client().get("/services/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+    if (!answer.ok()) {
+      throw new UserError(UserError.FAILED, answer.error());
+    }
+    spec.commandLine()
+        .getOut()
+        .println(
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(answer.body()));
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}
