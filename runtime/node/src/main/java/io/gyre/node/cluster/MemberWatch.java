@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the cluster's members to {@link RememberedMembers} whenever one comes up or is removed.
+ * Writes the cluster's members to {@link RememberedMembers} whenever one comes up or is removed
+ * (while there are at least two), and warns when this node is alone while it remembers others.
  */
 public final class MemberWatch {
   public interface Command {}
@@ -38,8 +39,21 @@ public final class MemberWatch {
                         up.add(hostPort(member.address()));
                       }
                     }
-                    if (!up.isEmpty()) {
+                    if (up.size() > 1) {
                       remembered.remember(up);
+                    } else {
+                      // Alone: keep the list, so a restart rejoins them and this is seen.
+                      List<String> others =
+                          remembered.others(hostPort(cluster.selfMember().address()));
+                      if (!others.isEmpty()) {
+                        context
+                            .getLog()
+                            .warn(
+                                "this node is alone in its cluster but remembers the members {}:"
+                                    + " they are not in this cluster (start with --seed to join"
+                                    + " them)",
+                                others);
+                      }
                     }
                     return Behaviors.same();
                   })

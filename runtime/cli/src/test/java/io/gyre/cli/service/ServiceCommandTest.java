@@ -1,0 +1,103 @@
+package io.gyre.cli.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gyre.cli.GyreRun;
+import io.gyre.node.GyreNode;
+import io.gyre.node.config.NodeConfigLoader;
+import io.gyre.node.config.NodeSettings;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `gyre service` against a real peer: deploy a module from its file, list, describe, remove. */
+class ServiceCommandTest {
+  @TempDir static Path dir;
+  private static GyreNode node;
+  private static String url;
+  private static Path module;
+
+  @BeforeAll
+  static void startPeer() throws Exception {
+    node =
+        GyreNode.start(
+            NodeSettings.from(
+                NodeConfigLoader.load(
+                    Optional.empty(),
+                    Map.of(),
+                    Map.of(
+                        "gyre.node.data-dir", dir.resolve("peer").toString(),
+                        "gyre.node.cluster-port", "0",
+                        "gyre.node.http.port", "0"))));
+    url = "http://127.0.0.1:" + node.httpAddress().orElseThrow().getPort();
+    module = dir.resolve("greeting.wasm");
+    try (InputStream in = ServiceCommandTest.class.getResourceAsStream("/wasm/greeting.wasm")) {
+      Files.write(module, in.readAllBytes());
+    }
+  }
+
+  @AfterAll
+  static void stopPeer() {
+    node.close();
+  }
+
+  private static GyreRun service(String... args) {
+    List<String> all = new ArrayList<>(List.of("service"));
+    all.addAll(List.of(args));
+    all.addAll(List.of("--peer", url, "--data-dir", dir.resolve("peer").toString()));
+    return GyreRun.gyre(all.toArray(String[]::new));
+  }
+
+  @Test
+  void aModuleIsDeployedListedDescribedAndRemoved() {
+    GyreRun deployed = service("deploy", module.toString(), "--name", "greeter");
+    assertEquals(0, deployed.exitCode(), deployed.err());
+    String id = deployed.out().lines().findFirst().orElseThrow().substring("service ".length());
+    assertTrue(deployed.out().contains("alias   greeter"), deployed.out());
+    assertTrue(deployed.out().contains("service "), deployed.out());
+    assertTrue(
+        deployed.out().lines().anyMatch(l -> l.startsWith("service ") && l.endsWith(":")),
+        "the Aqua declaration: " + deployed.out());
+
+    GyreRun listed = service("list");
+    assertEquals(0, listed.exitCode(), listed.err());
+    assertTrue(
+        listed.out().contains(id + "  greeter  host " + node.peerId().base58()), listed.out());
+
+    GyreRun described = service("describe", "greeter");
+    assertEquals(0, described.exitCode(), described.err());
+    assertTrue(described.out().contains("\"function_signatures\""), described.out());
+
+    GyreRun removed = service("remove", id);
+    assertEquals(0, removed.exitCode(), removed.err());
+    assertEquals("removed " + id, removed.out().trim());
+    assertFalse(service("list").out().contains(id));
+  }
+
+  @Test
+  void aRefusedAliasIsOneLineAndLeavesNothing() {
+    int before = node.services(node.peerId()).services().size();
+    GyreRun refused = service("deploy", module.toString(), "--name", "srv");
+    assertEquals(1, refused.exitCode());
+    assertTrue(refused.err().contains("alias 'srv' refused"), refused.err());
+    assertEquals(1, refused.err().lines().count(), refused.err());
+    assertEquals(before, node.services(node.peerId()).services().size());
+  }
+
+  @Test
+  void anUnknownServiceIsNamed() {
+    GyreRun missing = service("describe", "nobody");
+    assertEquals(1, missing.exitCode());
+    assertTrue(missing.err().contains("no service 'nobody'"), missing.err());
+  }
+}
