@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.gyre.identity.files.IdentityException;
 import io.gyre.node.GyreNode;
-import io.gyre.node.access.AccessException;
 import io.gyre.node.access.OperatorToken;
 import io.gyre.node.config.NodeConfigException;
 import io.gyre.node.config.NodeConfigLoader;
@@ -115,8 +114,11 @@ public final class NodeCommand implements Callable<Integer> {
     } catch (NodeConfigException | IdentityException e) {
       spec.commandLine().getErr().println("gyre node: " + e.getMessage());
       return 2;
-    } catch (IllegalStateException | java.io.UncheckedIOException | AccessException e) {
-      spec.commandLine().getErr().println("gyre node: " + e.getMessage());
+    } catch (RuntimeException e) {
+      spec.commandLine().getErr().println("gyre node: " + StartFailure.describe(e, nodeSettings));
+      if (verbose()) {
+        e.printStackTrace(spec.commandLine().getErr());
+      }
       return 1;
     }
     var out = spec.commandLine().getOut();
@@ -163,6 +165,16 @@ public final class NodeCommand implements Callable<Integer> {
     keyFile.ifPresent(f -> flags.put("gyre.node.identity.key-file", f.toString()));
     flags.putAll(settings);
     return flags;
+  }
+
+  private boolean verbose() {
+    for (CommandLine.Model.CommandSpec level = spec; level != null; level = level.parent()) {
+      if (level.findOption("--verbose") != null
+          && Boolean.TRUE.equals(level.findOption("--verbose").getValue())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The CLI logs warnings only; a node also tells what it does (and traces particles if asked). */
