@@ -114,7 +114,10 @@ public final class AirSimulateCommand implements Callable<Integer> {
     try {
       BoundedJson.read(text, JsonLimits.DEFAULT, "the SPEC");
     } catch (JsonLimitException e) {
-      throw new SpecException(e.getMessage());
+      if (e.kind() != JsonLimitException.Kind.NOT_JSON) {
+        throw new SpecException(e.getMessage());
+      }
+      // Not JSON: the SPEC reader says where, in its own words.
     }
   }
 

@@ -40,7 +40,7 @@ public final class InputFiles {
     try {
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new UserError(UserError.USAGE, "no such file: " + file + " (" + what + ")");
+      throw new UserError(UserError.USAGE, "cannot read " + file + ": no such file (" + what + ")");
     } catch (AccessDeniedException e) {
       throw new UserError(UserError.USAGE, "cannot read " + file + ": permission denied");
     } catch (IOException e) {

@@ -41,6 +41,14 @@ public final class PeerClient {
       return status / 100 == 2;
     }
 
+    /** The body of a successful answer; otherwise one line: {@code context} and the error. */
+    public JsonNode orFail(String context) {
+      if (!ok()) {
+        throw new UserError(UserError.FAILED, context + error());
+      }
+      return body;
+    }
+
     /** The body's {@code error} (every error body has one), or the status. */
     public String error() {
       return body.path("error").asText("HTTP " + status);

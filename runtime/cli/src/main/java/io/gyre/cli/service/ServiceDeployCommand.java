@@ -1,8 +1,7 @@
 package io.gyre.cli.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gyre.cli.console.InputFiles;
-import io.gyre.cli.console.UserError;
-import io.gyre.cli.peer.PeerClient;
 import io.gyre.cli.peer.PeerOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,20 +38,17 @@ public final class ServiceDeployCommand implements Callable<Integer> {
   public Integer call() {
     // Checked here, so a wrong path is one line before anything is sent.
     InputFiles.bytes(module, "the module");
-    PeerClient.Answer answer = peer.client().deploy(module, name);
-    if (!answer.ok()) {
-      throw new UserError(
-          UserError.FAILED, "the peer did not deploy " + module + ": " + answer.error());
-    }
+    JsonNode deployed =
+        peer.client().deploy(module, name).orFail("the peer did not deploy " + module + ": ");
     PrintWriter out = spec.commandLine().getOut();
-    out.println("service " + answer.body().path("service_id").asText());
-    if (answer.body().has("alias")) {
-      out.println("alias   " + answer.body().path("alias").asText());
+    out.println("service " + deployed.path("service_id").asText());
+    if (deployed.has("alias")) {
+      out.println("alias   " + deployed.path("alias").asText());
     }
-    out.println("module  " + answer.body().path("module_hash").asText());
-    if (answer.body().has("aqua")) {
+    out.println("module  " + deployed.path("module_hash").asText());
+    if (deployed.has("aqua")) {
       out.println();
-      out.print(answer.body().path("aqua").asText());
+      out.print(deployed.path("aqua").asText());
     }
     out.flush();
     return 0;

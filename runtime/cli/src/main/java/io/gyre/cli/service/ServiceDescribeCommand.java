@@ -1,8 +1,7 @@
 package io.gyre.cli.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gyre.cli.console.UserError;
-import io.gyre.cli.peer.PeerClient;
 import io.gyre.cli.peer.PeerOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,15 +26,11 @@ public final class ServiceDescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PeerClient.Answer answer =
-        peer.client().get("/services/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
-    if (!answer.ok()) {
-      throw new UserError(UserError.FAILED, answer.error());
-    }
+    JsonNode service =
+        peer.client().get("/services/" + URLEncoder.encode(id, StandardCharsets.UTF_8)).orFail("");
     spec.commandLine()
         .getOut()
-        .println(
-            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(answer.body()));
+        .println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(service));
     spec.commandLine().getOut().flush();
     return 0;
   }

@@ -1,8 +1,6 @@
 package io.gyre.cli.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gyre.cli.console.UserError;
-import io.gyre.cli.peer.PeerClient;
 import io.gyre.cli.peer.PeerOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -22,13 +20,10 @@ public final class ServiceListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PeerClient.Answer answer = peer.client().get("/services");
-    if (!answer.ok()) {
-      throw new UserError(
-          UserError.FAILED, "the peer did not list its services: " + answer.error());
-    }
+    JsonNode services =
+        peer.client().get("/services").orFail("the peer did not list its services: ");
     PrintWriter out = spec.commandLine().getOut();
-    for (JsonNode service : answer.body()) {
+    for (JsonNode service : services) {
       StringBuilder aliases = new StringBuilder();
       service
           .path("aliases")

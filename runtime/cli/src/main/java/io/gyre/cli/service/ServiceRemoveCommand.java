@@ -1,7 +1,6 @@
 package io.gyre.cli.service;
 
-import io.gyre.cli.console.UserError;
-import io.gyre.cli.peer.PeerClient;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gyre.cli.peer.PeerOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,12 +25,11 @@ public final class ServiceRemoveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PeerClient.Answer answer =
-        peer.client().delete("/services/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
-    if (!answer.ok()) {
-      throw new UserError(UserError.FAILED, answer.error());
-    }
-    spec.commandLine().getOut().println("removed " + answer.body().path("removed").asText());
+    JsonNode removed =
+        peer.client()
+            .delete("/services/" + URLEncoder.encode(id, StandardCharsets.UTF_8))
+            .orFail("");
+    spec.commandLine().getOut().println("removed " + removed.path("removed").asText());
     spec.commandLine().getOut().flush();
     return 0;
   }

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gyre.cli.GyreRun;
+import io.gyre.cli.TestPeer;
 import io.gyre.node.GyreNode;
-import io.gyre.node.config.NodeConfigLoader;
-import io.gyre.node.config.NodeSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,17 +70,9 @@ class RunCommandTest {
 
   @BeforeAll
   static void startPeer() throws Exception {
-    node =
-        GyreNode.start(
-            NodeSettings.from(
-                NodeConfigLoader.load(
-                    Optional.empty(),
-                    Map.of(),
-                    Map.of(
-                        "gyre.node.data-dir", dir.resolve("peer").toString(),
-                        "gyre.node.cluster-port", "0",
-                        "gyre.node.http.port", "0"))));
-    url = "http://127.0.0.1:" + node.httpAddress().orElseThrow().getPort();
+    TestPeer peer = TestPeer.start(dir.resolve("peer"));
+    node = peer.node();
+    url = peer.url();
     file = dir.resolve("sample.aqua");
     Files.writeString(file, SOURCE);
   }

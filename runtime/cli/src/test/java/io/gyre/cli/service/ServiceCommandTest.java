@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gyre.cli.GyreRun;
+import io.gyre.cli.TestPeer;
 import io.gyre.node.GyreNode;
-import io.gyre.node.config.NodeConfigLoader;
-import io.gyre.node.config.NodeSettings;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,17 +26,9 @@ class ServiceCommandTest {
 
   @BeforeAll
   static void startPeer() throws Exception {
-    node =
-        GyreNode.start(
-            NodeSettings.from(
-                NodeConfigLoader.load(
-                    Optional.empty(),
-                    Map.of(),
-                    Map.of(
-                        "gyre.node.data-dir", dir.resolve("peer").toString(),
-                        "gyre.node.cluster-port", "0",
-                        "gyre.node.http.port", "0"))));
-    url = "http://127.0.0.1:" + node.httpAddress().orElseThrow().getPort();
+    TestPeer peer = TestPeer.start(dir.resolve("peer"));
+    node = peer.node();
+    url = peer.url();
     module = dir.resolve("greeting.wasm");
     try (InputStream in = ServiceCommandTest.class.getResourceAsStream("/wasm/greeting.wasm")) {
       Files.write(module, in.readAllBytes());
@@ -69,7 +58,11 @@ class ServiceCommandTest {
         deployed.out().lines().anyMatch(l -> l.startsWith("service ") && l.endsWith(":")),
         "the Aqua declaration: " + deployed.out());
 
+    // The cluster's listing is replicated (Distributed Data): it shows the service shortly.
     GyreRun listed = service("list");
+    for (int i = 0; i < 300 && !listed.out().contains(id); i++) {
+      listed = service("list");
+    }
     assertEquals(0, listed.exitCode(), listed.err());
     assertTrue(
         listed.out().contains(id + "  greeter  host " + node.peerId().base58()), listed.out());

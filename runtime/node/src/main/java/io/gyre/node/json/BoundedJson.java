@@ -34,12 +34,14 @@ public final class BoundedJson {
     if (bytes > limits.maxBytes()
         && text.getBytes(StandardCharsets.UTF_8).length > limits.maxBytes()) {
       throw new JsonLimitException(
+          JsonLimitException.Kind.TOO_LARGE,
           what + " has more than " + limits.maxBytes() + " bytes of JSON, the limit");
     }
     try (JsonParser parser = FACTORY.createParser(text)) {
       return read(parser, limits, what);
     } catch (JsonProcessingException e) {
       throw new JsonLimitException(
+          JsonLimitException.Kind.NOT_JSON,
           what
               + " is not JSON: "
               + e.getOriginalMessage()
@@ -48,7 +50,8 @@ public final class BoundedJson {
               + ", column "
               + e.getLocation().getColumnNr());
     } catch (IOException e) {
-      throw new JsonLimitException(what + " cannot be read: " + e.getMessage());
+      throw new JsonLimitException(
+          JsonLimitException.Kind.NOT_JSON, what + " cannot be read: " + e.getMessage());
     }
   }
 
@@ -56,6 +59,7 @@ public final class BoundedJson {
   public static JsonNode read(byte[] utf8, JsonLimits limits, String what) {
     if (utf8.length > limits.maxBytes()) {
       throw new JsonLimitException(
+          JsonLimitException.Kind.TOO_LARGE,
           what + " has " + utf8.length + " bytes of JSON; the limit is " + limits.maxBytes());
     }
     return read(new String(utf8, StandardCharsets.UTF_8), limits, what);
@@ -72,6 +76,7 @@ public final class BoundedJson {
         case START_OBJECT, START_ARRAY -> {
           if (open.size() >= limits.maxDepth()) {
             throw new JsonLimitException(
+                JsonLimitException.Kind.TOO_DEEP,
                 what
                     + " is nested deeper than "
                     + limits.maxDepth()
@@ -104,7 +109,9 @@ public final class BoundedJson {
         case VALUE_TRUE -> value = NODES.booleanNode(true);
         case VALUE_FALSE -> value = NODES.booleanNode(false);
         case VALUE_NULL -> value = NODES.nullNode();
-        default -> throw new JsonLimitException(what + " has an unexpected token " + token);
+        default ->
+            throw new JsonLimitException(
+                JsonLimitException.Kind.NOT_JSON, what + " has an unexpected token " + token);
       }
       if (open.isEmpty()) {
         root = value;
@@ -113,7 +120,8 @@ public final class BoundedJson {
       }
     }
     if (root == null) {
-      throw new JsonLimitException(what + " is empty; give a JSON value");
+      throw new JsonLimitException(
+          JsonLimitException.Kind.NOT_JSON, what + " is empty; give a JSON value");
     }
     return root;
   }
@@ -164,6 +172,7 @@ public final class BoundedJson {
     int depth = depth(node);
     if (depth > limits.maxDepth()) {
       throw new JsonLimitException(
+          JsonLimitException.Kind.TOO_DEEP,
           what + " is nested " + depth + " levels deep; the limit is " + limits.maxDepth());
     }
     return node;

@@ -4,7 +4,21 @@ package io.gyre.node.json;
 public final class JsonLimitException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  public JsonLimitException(String message) {
+  /** What was wrong: not JSON at all, or over the nesting or the size limit. */
+  public enum Kind {
+    NOT_JSON,
+    TOO_DEEP,
+    TOO_LARGE
+  }
+
+  private final Kind kind;
+
+  public JsonLimitException(Kind kind, String message) {
     super(message);
+    this.kind = kind;
+  }
+
+  public Kind kind() {
+    return kind;
   }
 }

@@ -24,7 +24,9 @@ public final class DeployScript {
           + "      (call peer (\"dist\" \"make_blueprint\") [config.$.name #deps] blueprint)))"
           + " (call peer (\"dist\" \"add_blueprint\") [blueprint] blueprint_id))"
           + " (seq (call peer (\"srv\" \"create\") [blueprint_id] service_id)"
-          + "      (call peer (\"srv\" \"add_alias\") [config.$.name service_id])))"
+          + "      (xor (call peer (\"srv\" \"add_alias\") [config.$.name service_id])"
+          // all or nothing: a refused alias removes the service just made, then fails
+          + "           (seq (call peer (\"srv\" \"remove\") [service_id]) (fail :error:)))))"
           + " (call %init_peer_id% (\"callbackSrv\" \"response\") [hash blueprint_id service_id]))";
 
   private DeployScript() {}

@@ -207,30 +207,8 @@ public final class ServiceRegistry
   }
 
   private Effect<Event, ServiceTable> onAddAlias(ServiceTable table, AddAlias add) {
-    if (add.alias().isBlank() || reservedNames.contains(add.alias())) {
-      return Effect()
-          .reply(
-              add.replyTo(),
-              StatusReply.error(
-                  "alias '"
-                      + add.alias()
-                      + "' is not allowed: it is blank or a builtin service's name"));
-    }
-    Optional<ServiceRecord> holder = table.resolve(add.alias());
-    if (holder.isPresent() && !holder.get().ownerPeerId().equals(add.requesterPeerId())) {
-      // An alias moves between one owner's services, never away from another owner's.
-      return Effect()
-          .reply(
-              add.replyTo(),
-              StatusReply.error(
-                  "alias '"
-                      + add.alias()
-                      + "' is taken by service "
-                      + holder.get().id()
-                      + " of "
-                      + holder.get().ownerPeerId()));
-    }
-    return ownedService(table, add.idOrAlias(), add.requesterPeerId(), "alias")
+    return aliasRefusal(table, add)
+        .or(() -> ownedService(table, add.idOrAlias(), add.requesterPeerId(), "alias"))
         .map(problem -> Effect().reply(add.replyTo(), StatusReply.<Done>error(problem)))
         .orElseGet(
             () ->
@@ -240,6 +218,28 @@ public final class ServiceRegistry
                             add.alias(), table.resolve(add.idOrAlias()).orElseThrow().id()))
                     .thenRun(listener::changed)
                     .thenReply(add.replyTo(), t -> StatusReply.ack()));
+  }
+
+  /**
+   * Why the alias itself may not be given: blank, a builtin's name, or held by another owner's
+   * service (an alias moves between one owner's services, never away from another owner's).
+   */
+  private Optional<String> aliasRefusal(ServiceTable table, AddAlias add) {
+    if (add.alias().isBlank() || reservedNames.contains(add.alias())) {
+      return Optional.of(
+          "alias '" + add.alias() + "' is not allowed: it is blank or a builtin service's name");
+    }
+    return table
+        .resolve(add.alias())
+        .filter(holder -> !holder.ownerPeerId().equals(add.requesterPeerId()))
+        .map(
+            holder ->
+                "alias '"
+                    + add.alias()
+                    + "' is taken by service "
+                    + holder.id()
+                    + " of "
+                    + holder.ownerPeerId());
   }
 
   /** Why {@code requester} may not {@code verb} the service, or empty when it may (its owner). */

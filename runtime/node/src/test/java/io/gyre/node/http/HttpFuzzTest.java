@@ -3,7 +3,6 @@ package io.gyre.node.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gyre.node.GyreNode;
 import io.gyre.node.TestNodes;
@@ -65,6 +64,14 @@ class HttpFuzzTest {
     HttpResponse<String> deployed =
         send("POST", "/services?name=greeting", HttpRequest.BodyPublishers.ofByteArray(greeting));
     serviceId = JSON.readTree(deployed.body()).path("service_id").asText();
+    // The cluster's listing is replicated (Distributed Data): wait until it shows the service.
+    for (int i = 0; i < 300 && !listed(); i++) {
+      Thread.sleep(100);
+    }
+  }
+
+  private static boolean listed() throws Exception {
+    return send("GET", "/services", HttpRequest.BodyPublishers.noBody()).body().contains(serviceId);
   }
 
   @AfterContainer
@@ -92,9 +99,7 @@ class HttpFuzzTest {
     JSON.readTree(answer.body()); // every answer is JSON
 
     assertEquals(200, send("GET", "/health", HttpRequest.BodyPublishers.noBody()).statusCode());
-    JsonNode services =
-        JSON.readTree(send("GET", "/services", HttpRequest.BodyPublishers.noBody()).body());
-    assertTrue(services.toString().contains(serviceId), services.toString());
+    assertTrue(listed(), "the deployed service " + serviceId + " is still listed");
   }
 
   @Provide
