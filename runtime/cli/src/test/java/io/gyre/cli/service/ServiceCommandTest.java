@@ -60,7 +60,7 @@ class ServiceCommandTest {
 
     // The cluster's listing is replicated (Distributed Data): it shows the service shortly.
     GyreRun listed = service("list");
-    for (int i = 0; i < 300 && !listed.out().contains(id); i++) {
+    for (int i = 0; i < 300 && !listed.out().contains(id + "  greeter"); i++) {
       listed = service("list");
     }
     assertEquals(0, listed.exitCode(), listed.err());
@@ -74,7 +74,11 @@ class ServiceCommandTest {
     GyreRun removed = service("remove", id);
     assertEquals(0, removed.exitCode(), removed.err());
     assertEquals("removed " + id, removed.out().trim());
-    assertFalse(service("list").out().contains(id));
+    GyreRun after = service("list");
+    for (int i = 0; i < 300 && after.out().contains(id); i++) {
+      after = service("list");
+    }
+    assertFalse(after.out().contains(id), after.out());
   }
 
   @Test
