@@ -1,5 +1,6 @@
 package io.gyre.aqua;
 
+import io.gyre.aqua.ast.Module;
 import io.gyre.aqua.check.TypeChecker;
 import io.gyre.aqua.check.Typing;
 import io.gyre.aqua.resolve.ImportResolver;
@@ -11,16 +12,15 @@ import io.gyre.aqua.source.CompileException;
 import io.gyre.aqua.source.Diagnostic;
 import io.gyre.aqua.source.Pos;
 import io.gyre.aqua.source.SourceFile;
-import io.gyre.aqua.ast.Module;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Aqua compiler: parse, resolve names and imports, type-check, then lower, place and print

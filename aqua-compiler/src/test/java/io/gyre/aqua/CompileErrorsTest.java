@@ -211,10 +211,7 @@ class CompileErrorsTest {
   @Test
   void streamDeclarationOfNonStream() {
     assertError(
-        HEAD + "func main() -> string:\n    x: string\n    <- x\n",
-        6,
-        8,
-        "expected a stream type");
+        HEAD + "func main() -> string:\n    x: string\n    <- x\n", 6, 8, "expected a stream type");
   }
 
   @Test

@@ -165,8 +165,7 @@ class RobustnessTest {
                 assertTrue(!e.diagnostics().isEmpty(), "a compile error without diagnostics");
                 for (Diagnostic d : e.diagnostics()) {
                   assertTrue(d.message() != null && !d.message().isBlank(), "an empty message");
-                  assertTrue(
-                      !d.message().contains("internal compiler error"), () -> d.render());
+                  assertTrue(!d.message().contains("internal compiler error"), () -> d.render());
                   d.render();
                 }
               }

@@ -133,8 +133,15 @@ final class StmtChecker {
             Diagnostic.warning(
                 module.module().source(),
                 d.type().pos(),
-                "deprecated: '" + d.name().name() + ": " + t.get() + "' declares a stream; write '"
-                    + d.name().name() + ": *" + c.element() + "'"));
+                "deprecated: '"
+                    + d.name().name()
+                    + ": "
+                    + t.get()
+                    + "' declares a stream; write '"
+                    + d.name().name()
+                    + ": *"
+                    + c.element()
+                    + "'"));
         t = Optional.of(new Type.Stream(c.element()));
       }
       if (t.isPresent() && !(t.get() instanceof Type.Stream)) {

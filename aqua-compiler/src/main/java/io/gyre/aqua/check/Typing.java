@@ -17,8 +17,7 @@ public final class Typing {
   private final Map<Expr, Callee> callees = new IdentityHashMap<>();
   private final Map<Stmt, Type> declared = new IdentityHashMap<>();
   private final Map<Stmt, java.util.Set<Integer>> pushTargets = new IdentityHashMap<>();
-  private final Map<Expr.Construct, java.util.List<Expr.NamedArg>> fields =
-      new IdentityHashMap<>();
+  private final Map<Expr.Construct, java.util.List<Expr.NamedArg>> fields = new IdentityHashMap<>();
 
   private final java.util.List<io.gyre.aqua.source.Diagnostic> warnings =
       new java.util.ArrayList<>();

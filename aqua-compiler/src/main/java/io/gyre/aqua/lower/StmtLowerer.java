@@ -63,7 +63,8 @@ final class StmtLowerer {
   /** A value leaving a function: lambda paths are applied here, where the function ran. */
   private Value returned(Value v, Frame f) {
     if (v instanceof Value.Var var && !var.path().isEmpty()) {
-      Value.Var flat = new Value.Var(lowering.names.fresh(var.name() + "_flat"), StreamOps.scalarType(v.type()));
+      Value.Var flat =
+          new Value.Var(lowering.names.fresh(var.name() + "_flat"), StreamOps.scalarType(v.type()));
       f.emit(new Op.Ap(v, flat));
       return flat;
     }

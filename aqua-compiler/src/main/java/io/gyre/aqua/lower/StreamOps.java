@@ -29,7 +29,8 @@ final class StreamOps {
 
   /**
    * The type of a scalar variable that copies a value of type {@code t} with {@code ap}: a stream
-   * or canonicalised stream becomes an array (the sigils $ and # are for streams and canon targets).
+   * or canonicalised stream becomes an array (the sigils $ and # are for streams and canon
+   * targets).
    */
   static Type scalarType(Type t) {
     if (t instanceof Type.Stream || t instanceof Type.CanonStream) {

@@ -145,7 +145,8 @@ final class ValueLowerer {
     if (value instanceof Value.Var stream) {
       return lowering.streams.canon(stream, stream.name() + "_canon", f);
     }
-    Value.Var copy = new Value.Var(lowering.names.fresh("literal_ap"), StreamOps.scalarType(value.type()));
+    Value.Var copy =
+        new Value.Var(lowering.names.fresh("literal_ap"), StreamOps.scalarType(value.type()));
     f.emit(new Op.Ap(value, copy));
     return copy;
   }
@@ -212,7 +213,8 @@ final class ValueLowerer {
   /** A value usable where AIR wants a plain scalar (an index, a size): lambdas are copied out. */
   Value scalar(Value v, Frame f) {
     if (v instanceof Value.Var var && !var.path().isEmpty()) {
-      Value.Var flat = new Value.Var(lowering.names.fresh(var.name() + "_flat"), StreamOps.scalarType(v.type()));
+      Value.Var flat =
+          new Value.Var(lowering.names.fresh(var.name() + "_flat"), StreamOps.scalarType(v.type()));
       f.emit(new Op.Ap(v, flat));
       return flat;
     }

@@ -61,11 +61,7 @@ final class AstBuilder {
       return new Module.Header(name, true, List.of(), deprecated, keyword);
     }
     return new Module.Header(
-        name,
-        false,
-        declares.anyName().stream().map(this::ident).toList(),
-        deprecated,
-        keyword);
+        name, false, declares.anyName().stream().map(this::ident).toList(), deprecated, keyword);
   }
 
   private Module.HeadItem headItem(HeadItemContext ctx) {

@@ -131,9 +131,7 @@ public final class Resolver {
         if (symbol.isEmpty()) {
           error(
               name.name().pos(),
-              "cannot export '"
-                  + name.name().name()
-                  + "': no such function, service or constant");
+              "cannot export '" + name.name().name() + "': no such function, service or constant");
         } else if (symbol.get() instanceof Symbol.FuncDef f) {
           scope.export(name.localName(), f);
         } else if (!(symbol.get() instanceof Symbol.ServiceDef)

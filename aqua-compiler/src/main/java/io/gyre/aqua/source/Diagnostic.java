@@ -1,8 +1,9 @@
 package io.gyre.aqua.source;
 
 /**
- * One compile error (or warning): where it is and what is wrong, in Gyre's own words. {@link #render()} prints
- * {@code file:line:col: message}, the source line and a caret under the offending text.
+ * One compile error (or warning): where it is and what is wrong, in Gyre's own words. {@link
+ * #render()} prints {@code file:line:col: message}, the source line and a caret under the offending
+ * text.
  */
 public record Diagnostic(SourceFile file, Pos pos, String message, Severity severity) {
 

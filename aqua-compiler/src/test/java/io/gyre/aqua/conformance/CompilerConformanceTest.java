@@ -59,8 +59,7 @@ class CompilerConformanceTest {
     List<ConformanceCase> runnable =
         ConformanceCases.load(PROBES).stream().filter(ConformanceCase::runnable).toList();
     assertFalse(runnable.isEmpty());
-    return runnable.stream()
-        .map(kase -> everySeed(kase, seed -> assertRealAirRuns(kase, seed)));
+    return runnable.stream().map(kase -> everySeed(kase, seed -> assertRealAirRuns(kase, seed)));
   }
 
   private interface SeedRun {

@@ -51,8 +51,7 @@ class InternalErrorTest {
     Diagnostic d = e.diagnostics().get(0);
     assertEquals(10, d.pos().line(), d::render);
     assertEquals(5, d.pos().column(), d::render);
-    assertTrue(
-        d.message().startsWith("internal compiler error at main.aqua:10:5: "), d::render);
+    assertTrue(d.message().startsWith("internal compiler error at main.aqua:10:5: "), d::render);
     assertTrue(d.message().endsWith(", please report"), d::render);
     assertTrue(d.render().contains("10 |     r <- Srv.get()"), d::render);
   }
