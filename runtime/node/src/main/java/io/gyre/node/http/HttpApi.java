@@ -37,14 +37,10 @@ public final class HttpApi extends AllDirectives {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** Prometheus' text exposition format, version 0.0.4. */
-  private static final akka.http.javadsl.model.ContentType PROMETHEUS_TEXT =
-      akka.http.javadsl.model.MediaTypes.customWithFixedCharset(
-              "text",
-              "plain",
-              akka.http.javadsl.model.HttpCharsets.UTF_8,
-              java.util.Map.of("version", "0.0.4"),
-              false)
-          .toContentType();
+  private static final akka.http.javadsl.model.ContentType.WithCharset PROMETHEUS_TEXT =
+      akka.http.javadsl.model.MediaTypes.customWithOpenCharset(
+              "text", "plain", java.util.Map.of("version", "0.0.4"), false)
+          .toContentType(akka.http.javadsl.model.HttpCharsets.UTF_8);
 
   private final NodeApi node;
 

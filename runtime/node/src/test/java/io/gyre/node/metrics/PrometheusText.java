@@ -76,7 +76,7 @@ public final class PrometheusText {
           throw new AssertionError("a duplicate sample at " + where);
         }
         if (name.endsWith("_bucket")) {
-          String series = key.replaceAll(",?le=\"[^\"]*\"", "");
+          String series = key.replaceAll(",?le=\"[^\"]*\"", "").replace("{}", "");
           Double previous = lastBucket.put(series, value);
           if (previous != null && previous > value) {
             throw new AssertionError("a histogram bucket decreases at " + where);
