@@ -162,7 +162,7 @@ final class StreamNegotiator implements StreamReader {
       return;
     }
     deadline.cancel(false);
+    result.completeExceptionally(cause); // first: the reset below reports back to this reader
     raw.reset();
-    result.completeExceptionally(cause);
   }
 }
