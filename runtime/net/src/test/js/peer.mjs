@@ -22,7 +22,8 @@ async function startNode (listen) {
     connectionEncrypters: [noise()],
     streamMuxers: [yamux()],
     services: { identify: identify(), ping: ping() },
-    connectionManager: { maxConnections: 1000 }
+    // the benchmark dials many connections a second from one address: no per-host rate limit
+    connectionManager: { maxConnections: 1000, inboundConnectionThreshold: 1000000, maxIncomingPendingConnections: 1000 }
   })
   await node.handle(ECHO, ({ stream }) => {
     stream.sink(stream.source).catch(() => stream.abort(new Error('echo failed')))

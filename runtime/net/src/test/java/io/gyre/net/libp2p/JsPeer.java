@@ -26,9 +26,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (pinned versions from {@code npm-packages.txt}). {@link #close()} stops the process and its
  * children; the node also exits when its stdin closes, so a dead JVM leaves nothing behind.
  */
-final class JsPeer implements AutoCloseable {
+public final class JsPeer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path SOURCES = Path.of("src/test/js");
+
+  /** The module's directory when tests run, the repository root when the benchmark runs. */
+  private static final Path SOURCES =
+      Files.exists(Path.of("src/test/js/peer.mjs"))
+          ? Path.of("src/test/js")
+          : Path.of("runtime/net/src/test/js");
 
   private final Process process;
   private final Path workDir;
@@ -75,7 +80,7 @@ final class JsPeer implements AutoCloseable {
   }
 
   /** Starts a node listening on {@code listen} (multiaddrs). */
-  static JsPeer start(String... listen) throws IOException {
+  public static JsPeer start(String... listen) throws IOException {
     Path modules = ensurePackages();
     Path workDir = Files.createTempDirectory("gyre-js-peer");
     for (String file : List.of("polyfill.mjs", "peer.mjs")) {
@@ -89,21 +94,21 @@ final class JsPeer implements AutoCloseable {
     return new JsPeer(process, workDir);
   }
 
-  JsonNode ready() {
+  public JsonNode ready() {
     return ready;
   }
 
-  String peerId() {
+  public String peerId() {
     return ready.get("peerId").asText();
   }
 
-  List<String> addresses() {
+  public List<String> addresses() {
     List<String> out = new ArrayList<>();
     ready.get("addrs").forEach(a -> out.add(a.asText()));
     return out;
   }
 
-  String address(boolean webSocket) {
+  public String address(boolean webSocket) {
     return addresses().stream()
         .filter(a -> a.contains("/ws") == webSocket)
         .findFirst()
@@ -114,7 +119,7 @@ final class JsPeer implements AutoCloseable {
   }
 
   /** Runs a command; returns its {@code ok} value or fails with the node's error and stderr. */
-  JsonNode call(String command, Map<String, Object> arguments, long timeoutSeconds)
+  public JsonNode call(String command, Map<String, Object> arguments, long timeoutSeconds)
       throws Exception {
     int id = ids.incrementAndGet();
     ObjectNode request = JSON.valueToTree(arguments);
@@ -139,12 +144,12 @@ final class JsPeer implements AutoCloseable {
     return answer.get("ok");
   }
 
-  String stderr() {
+  public String stderr() {
     return stderr.length() == 0 ? "(js stderr empty)" : "js stderr:\n" + stderr;
   }
 
   /** Runs {@code check}; a failure carries the node's stderr. */
-  void explain(ThrowingRunnable check) throws Exception {
+  public void explain(ThrowingRunnable check) throws Exception {
     try {
       check.run();
     } catch (AssertionError e) {
@@ -152,11 +157,11 @@ final class JsPeer implements AutoCloseable {
     }
   }
 
-  interface ThrowingRunnable {
+  public interface ThrowingRunnable {
     void run() throws Exception;
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
@@ -204,7 +209,7 @@ final class JsPeer implements AutoCloseable {
   }
 
   /** The npm cache with js-libp2p, installed with npm when missing. */
-  static synchronized Path ensurePackages() throws IOException {
+  public static synchronized Path ensurePackages() throws IOException {
     Path cache =
         Path.of(
             System.getProperty(
