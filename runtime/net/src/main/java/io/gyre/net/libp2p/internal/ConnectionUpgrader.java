@@ -112,8 +112,8 @@ public final class ConnectionUpgrader extends ChannelInboundHandlerAdapter {
       stage = Stage.NOISE_HANDSHAKE;
       NoiseSession session =
           direction(ctx) == Direction.OUTBOUND
-              ? NoiseSession.initiator(host.identity(), host.noiseKeys())
-              : NoiseSession.responder(host.identity(), host.noiseKeys());
+              ? NoiseSession.initiator(host.noise())
+              : NoiseSession.responder(host.noise());
       ctx.pipeline()
           .addAfter("multistream-security", "noise-handshake", new NoiseHandshakeHandler(session));
     } else if (event instanceof NoiseSecured secured && stage == Stage.NOISE_HANDSHAKE) {

@@ -5,7 +5,7 @@ import io.gyre.net.Connection;
 import io.gyre.net.ConnectionListener;
 import io.gyre.net.Direction;
 import io.gyre.net.libp2p.HostOptions;
-import io.gyre.net.libp2p.noise.X25519Keys;
+import io.gyre.net.libp2p.noise.NoiseIdentity;
 import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +23,7 @@ public final class HostContext {
   private static final Logger log = LoggerFactory.getLogger(HostContext.class);
 
   private final KeyPair identity;
-  private final X25519Keys noiseKeys = X25519Keys.generate();
+  private final NoiseIdentity noise;
   private final HostOptions options;
   private final Protocols protocols = new Protocols();
   private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
@@ -33,14 +33,15 @@ public final class HostContext {
   public HostContext(KeyPair identity, HostOptions options) {
     this.identity = identity;
     this.options = options;
+    this.noise = NoiseIdentity.create(identity);
   }
 
   public KeyPair identity() {
     return identity;
   }
 
-  X25519Keys noiseKeys() {
-    return noiseKeys;
+  NoiseIdentity noise() {
+    return noise;
   }
 
   public HostOptions options() {

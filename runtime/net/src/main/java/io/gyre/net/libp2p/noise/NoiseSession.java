@@ -1,6 +1,5 @@
 package io.gyre.net.libp2p.noise;
 
-import io.gyre.identity.KeyPair;
 import io.gyre.identity.PeerId;
 import java.util.Optional;
 
@@ -15,17 +14,17 @@ public final class NoiseSession {
   private final byte[] payload;
   private PeerId remotePeer;
 
-  private NoiseSession(XXHandshake handshake, KeyPair identity, X25519Keys staticKeys) {
+  private NoiseSession(XXHandshake handshake, NoiseIdentity identity) {
     this.handshake = handshake;
-    this.payload = HandshakePayload.sign(identity, staticKeys.publicKey()).encode();
+    this.payload = identity.payload();
   }
 
-  public static NoiseSession initiator(KeyPair identity, X25519Keys staticKeys) {
-    return new NoiseSession(XXHandshake.initiator(staticKeys), identity, staticKeys);
+  public static NoiseSession initiator(NoiseIdentity identity) {
+    return new NoiseSession(XXHandshake.initiator(identity.staticKeys()), identity);
   }
 
-  public static NoiseSession responder(KeyPair identity, X25519Keys staticKeys) {
-    return new NoiseSession(XXHandshake.responder(staticKeys), identity, staticKeys);
+  public static NoiseSession responder(NoiseIdentity identity) {
+    return new NoiseSession(XXHandshake.responder(identity.staticKeys()), identity);
   }
 
   /** The initiator's first message; empty for the responder, who speaks second. */

@@ -16,8 +16,8 @@ class NoiseSessionTest {
 
   @Test
   void bothSidesProveTheirIdentityAndShareTransportKeys() {
-    NoiseSession initiator = NoiseSession.initiator(alice, X25519Keys.generate());
-    NoiseSession responder = NoiseSession.responder(bob, X25519Keys.generate());
+    NoiseSession initiator = NoiseSession.initiator(NoiseIdentity.create(alice));
+    NoiseSession responder = NoiseSession.responder(NoiseIdentity.create(bob));
 
     byte[] first = initiator.start().orElseThrow();
     assertEquals(32, first.length, "message 1 is the bare ephemeral key (empty payload)");
@@ -43,8 +43,8 @@ class NoiseSessionTest {
 
   @Test
   void aTamperedMessageFailsItsTag() {
-    NoiseSession initiator = NoiseSession.initiator(alice, X25519Keys.generate());
-    NoiseSession responder = NoiseSession.responder(bob, X25519Keys.generate());
+    NoiseSession initiator = NoiseSession.initiator(NoiseIdentity.create(alice));
+    NoiseSession responder = NoiseSession.responder(NoiseIdentity.create(bob));
     byte[] second = responder.onMessage(initiator.start().orElseThrow()).orElseThrow();
     second[40] ^= 1; // inside the encrypted static key
     NoiseException e = assertThrows(NoiseException.class, () -> initiator.onMessage(second));
@@ -53,7 +53,7 @@ class NoiseSessionTest {
 
   @Test
   void aShortMessageIsRefused() {
-    NoiseSession responder = NoiseSession.responder(bob, X25519Keys.generate());
+    NoiseSession responder = NoiseSession.responder(NoiseIdentity.create(bob));
     NoiseException e = assertThrows(NoiseException.class, () -> responder.onMessage(new byte[10]));
     assertEquals("handshake message 1 has 10 bytes, expected at least 32", e.getMessage());
   }
