@@ -8,6 +8,7 @@ import io.gyre.net.ConnectionListener;
 import io.gyre.net.Host;
 import io.gyre.net.InvalidMultiaddrException;
 import io.gyre.net.Multiaddr;
+import io.gyre.net.NetException;
 import io.gyre.net.StreamHandler;
 import io.gyre.net.libp2p.identify.Identify;
 import io.gyre.net.libp2p.identify.IdentifyMessage;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -102,8 +104,13 @@ public final class Libp2pHost implements Host {
         .listen(
             address.withoutPeerId(),
             channel -> setUp(channel, transport, Optional.empty(), new CompletableFuture<>()))
-        .thenApply(
-            server -> {
+        .handle(
+            (server, error) -> {
+              if (error != null) {
+                throw new CompletionException(
+                    new NetException(
+                        "cannot listen on " + address + ": " + rootMessage(error), error));
+              }
               servers.add(server);
               Multiaddr bound = transport.boundAddress(server).withPeerId(peerId());
               listenAddresses.add(bound);
@@ -234,6 +241,14 @@ public final class Libp2pHost implements Host {
         listenAddresses(),
         protocols(),
         Optional.of(connection.remoteAddress()));
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage());
   }
 
   private Transport transportFor(Multiaddr address) {

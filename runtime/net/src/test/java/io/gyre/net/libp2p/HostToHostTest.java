@@ -91,6 +91,35 @@ class HostToHostTest {
   }
 
   @Test
+  void aPortInUseIsAClearError() throws Exception {
+    Multiaddr bound =
+        server.listen(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")).get(10, TimeUnit.SECONDS);
+    Multiaddr same = bound.withoutPeerId();
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> client.listen(same).get(10, TimeUnit.SECONDS));
+    assertEquals(
+        "cannot listen on " + same + ": Address already in use", e.getCause().getMessage());
+    assertThrows(
+        io.gyre.net.InvalidMultiaddrException.class,
+        () -> client.listen(Multiaddr.parse("/dns/localhost")));
+  }
+
+  @Test
+  void aStreamHasOneReader() throws Exception {
+    server.handle("/gyre/quiet/1.0.0", stream -> {});
+    Multiaddr bound =
+        server.listen(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")).get(10, TimeUnit.SECONDS);
+    io.gyre.net.Stream stream =
+        client
+            .dial(bound)
+            .get(10, TimeUnit.SECONDS)
+            .openStream("/gyre/quiet/1.0.0")
+            .get(10, TimeUnit.SECONDS);
+    stream.read(bytes -> {});
+    assertThrows(IllegalStateException.class, () -> stream.read(bytes -> {}));
+  }
+
+  @Test
   void anUnsupportedProtocolFailsTheOpenNotTheConnection() throws Exception {
     Multiaddr bound =
         server.listen(Multiaddr.parse("/ip4/127.0.0.1/tcp/0")).get(10, TimeUnit.SECONDS);

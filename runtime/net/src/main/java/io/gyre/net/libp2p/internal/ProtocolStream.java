@@ -10,6 +10,7 @@ import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +23,7 @@ final class ProtocolStream implements Stream, StreamReader {
   private final Libp2pConnection connection;
   private final EventExecutor loop;
   private final List<Consumer<StreamReader>> held = new ArrayList<>();
+  private final AtomicBoolean readerSet = new AtomicBoolean();
   private StreamReader reader;
 
   ProtocolStream(
@@ -49,12 +51,12 @@ final class ProtocolStream implements Stream, StreamReader {
 
   @Override
   public void read(StreamReader reader) {
+    if (!readerSet.compareAndSet(false, true)) {
+      throw new IllegalStateException("the reader of " + this + " is already set");
+    }
     OnLoop.run(
         loop,
         () -> {
-          if (this.reader != null) {
-            throw new IllegalStateException("the stream's reader is already set");
-          }
           this.reader = reader;
           held.forEach(event -> event.accept(reader));
           held.clear();
