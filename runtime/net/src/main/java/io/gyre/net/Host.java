@@ -23,7 +23,10 @@ public interface Host extends AutoCloseable {
 
   /**
    * Connects to {@code address}; when it ends in {@code /p2p/<id>}, the remote must prove that
-   * identity or the dial fails.
+   * identity or the dial fails. Fails with {@link ConnectionClosedException} when the remote cannot
+   * be reached or the handshake fails.
+   *
+   * @throws InvalidMultiaddrException when no transport handles the address
    */
   CompletableFuture<Connection> dial(Multiaddr address);
 

@@ -105,6 +105,18 @@ class HostToHostTest {
   }
 
   @Test
+  void dialsByDnsName() throws Exception {
+    Multiaddr bound =
+        server.listen(Multiaddr.parse("/ip4/127.0.0.1/tcp/0/ws")).get(10, TimeUnit.SECONDS);
+    String port = bound.components().get(1).value();
+    Connection connection =
+        client
+            .dial(Multiaddr.parse("/dns4/localhost/tcp/" + port + "/ws/p2p/" + server.peerId()))
+            .get(10, TimeUnit.SECONDS);
+    assertEquals(server.peerId(), connection.remotePeer());
+  }
+
+  @Test
   void aStreamHasOneReader() throws Exception {
     server.handle("/gyre/quiet/1.0.0", stream -> {});
     Multiaddr bound =
