@@ -17,8 +17,11 @@ import java.util.concurrent.CompletableFuture;
  * half of it has been consumed.
  */
 public final class YamuxStream {
-  /** The most one data frame carries: small enough to interleave streams fairly. */
-  static final int MAX_CHUNK = 16 * 1024;
+  /**
+   * The most one data frame carries: with its header it fills one Noise frame (65519 bytes of
+   * plaintext), so bulk data costs one encryption and one write per frame.
+   */
+  static final int MAX_CHUNK = 65519 - YamuxHeader.SIZE;
 
   private final YamuxSession session;
   private final long id;
