@@ -8,8 +8,9 @@ import akka.cluster.Member;
 import akka.cluster.MemberStatus;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Subscribe;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Writes the cluster's members to {@link RememberedMembers} whenever one comes up or is removed
@@ -29,31 +30,37 @@ public final class MemberWatch {
           ActorRef<ClusterEvent.MemberEvent> adapter =
               context.messageAdapter(ClusterEvent.MemberEvent.class, Changed::new);
           cluster.subscriptions().tell(Subscribe.create(adapter, ClusterEvent.MemberEvent.class));
+          // The members that are up, from the events themselves (the cluster's state view may lag
+          // behind them); whether the "alone" warning was given since this node last had company.
+          Set<String> up = new TreeSet<>();
+          boolean[] warned = {false};
           return Behaviors.receive(Command.class)
               .onMessage(
                   Changed.class,
                   changed -> {
-                    List<String> up = new ArrayList<>();
-                    for (Member member : cluster.state().getMembers()) {
-                      if (member.status() == MemberStatus.up()) {
-                        up.add(hostPort(member.address()));
-                      }
+                    Member member = changed.event().member();
+                    if (member.status() == MemberStatus.up()) {
+                      up.add(hostPort(member.address()));
+                    } else {
+                      up.remove(hostPort(member.address()));
                     }
                     if (up.size() > 1) {
                       remembered.remember(up);
-                    } else {
-                      // Alone: keep the list, so a restart rejoins them and this is seen.
-                      List<String> others =
-                          remembered.others(hostPort(cluster.selfMember().address()));
-                      if (!others.isEmpty()) {
-                        context
-                            .getLog()
-                            .warn(
-                                "this node is alone in its cluster but remembers the members {}:"
-                                    + " they are not in this cluster (start with --seed to join"
-                                    + " them)",
-                                others);
-                      }
+                      warned[0] = false;
+                      return Behaviors.same();
+                    }
+                    // Alone: keep the list, so a restart rejoins them and this is seen.
+                    List<String> others =
+                        remembered.others(hostPort(cluster.selfMember().address()));
+                    if (!others.isEmpty() && !warned[0]) {
+                      warned[0] = true;
+                      context
+                          .getLog()
+                          .warn(
+                              "this node is alone in its cluster but remembers the members {}:"
+                                  + " they are not in this cluster (start with --seed to join"
+                                  + " them)",
+                              others);
                     }
                     return Behaviors.same();
                   })
