@@ -100,7 +100,8 @@ public final class HttpApi extends AllDirectives {
         path(
             PathMatchers.segment("particles").slash(PathMatchers.segment()),
             id -> get(() -> trace(id))),
-        path("run", () -> post(() -> entity(Unmarshaller.entityToString(), this::run))));
+        path("run", () -> post(() -> entity(Unmarshaller.entityToString(), this::run))),
+        io.gyre.node.web.WebPage.standardRoute());
   }
 
   private Route health() {
