@@ -105,11 +105,168 @@ class PlaygroundPageTest {
             .getDomProperty("textContent");
     assertTrue(call.contains("op.concat_strings"), call);
     assertTrue(call.contains("ret_code 0"), call);
-    assertTrue(!browser.driver.findElements(By.cssSelector("#path g.hop-sent")).isEmpty());
+    // There and back: relay → alice, alice → relay, both peers on this node.
+    assertEquals(
+        1,
+        browser
+            .driver
+            .findElements(By.cssSelector("#path g.hop.arrow[data-to='" + ALICE + "']"))
+            .size());
+    assertEquals(
+        1,
+        browser
+            .driver
+            .findElements(By.cssSelector("#path g.hop.arrow[data-from='" + ALICE + "']"))
+            .size());
     assertEquals(2, browser.driver.findElements(By.cssSelector("#path g.lane")).size());
     assertTrue(
         find("path-summary").getText().contains("on 2 peers"), find("path-summary").getText());
     assertTrue(find("trace-json").getDomProperty("textContent").contains("\"concat_strings\""));
+  }
+
+  @Test
+  void aCompileErrorIsMarkedAtItsLine() {
+    type(
+        """
+        aqua Broken declares *
+
+        export broken
+
+        import "@fluencelabs/aqua-lib/builtin.aqua"
+
+        func broken(name: string) -> string:
+            greeting <- Op.no_such_function(name)
+            <- greeting
+        """);
+    click("compile");
+    waitUpTo(60).until(ExpectedConditions.textToBe(By.id("compile-status"), "1 error"));
+    List<String> marked =
+        browser.driver.findElements(By.cssSelector("#gutter .line-number.error")).stream()
+            .map(e -> e.getDomAttribute("data-line"))
+            .toList();
+    assertEquals(List.of("8"), marked);
+    assertEquals(
+        1,
+        browser
+            .driver
+            .findElements(By.cssSelector("#highlight .line.error[data-line='8']"))
+            .size());
+    String diagnostic = browser.driver.findElement(By.cssSelector("#diagnostics li")).getText();
+    assertTrue(diagnostic.startsWith("playground.aqua:8:"), diagnostic);
+    assertTrue(diagnostic.contains("no_such_function"), diagnostic);
+    assertTrue(browser.driver.findElements(By.cssSelector("#functions button")).isEmpty());
+    assertTrue(!find("run-form").isDisplayed());
+  }
+
+  @Test
+  void aMissingPackageSaysHowToInstallIt() {
+    type(
+        """
+        aqua Missing declares *
+
+        import "@fluencelabs/no-such-package/lib.aqua"
+
+        func f() -> string:
+            <- "x"
+        """);
+    click("compile");
+    waitUpTo(60).until(ExpectedConditions.textToBe(By.id("compile-status"), "1 error"));
+    String diagnostic = browser.driver.findElement(By.cssSelector("#diagnostics li")).getText();
+    assertTrue(diagnostic.startsWith("playground.aqua:3:"), diagnostic);
+    assertTrue(
+        diagnostic.contains("cannot resolve import \"@fluencelabs/no-such-package/lib.aqua\""),
+        diagnostic);
+    assertTrue(diagnostic.contains("npm install --prefix"), diagnostic);
+  }
+
+  @Test
+  void badArgumentsAndFailedCallsAreShownAsText() {
+    type(
+        """
+        aqua Nowhere declares *
+
+        export ask
+
+        service Nowhere("nowhere"):
+            ask(n: u32) -> string
+
+        func ask(n: u32) -> string:
+            answer <- Nowhere.ask(n)
+            <- answer
+        """);
+    click("compile");
+    waitUpTo(60)
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#functions button.function[data-name='ask']")));
+    find("arg-n").sendKeys("seven");
+    click("run");
+    waitUpTo(10)
+        .until(
+            ExpectedConditions.textMatches(
+                By.id("run-status"),
+                java.util.regex.Pattern.compile("^argument 'n' \\(u32\\) is not JSON: .+")));
+
+    find("arg-n").clear();
+    find("arg-n").sendKeys("7");
+    click("run");
+    waitUpTo(60)
+        .until(
+            ExpectedConditions.textMatches(
+                By.id("run-status"), java.util.regex.Pattern.compile("^errored")));
+    String errors = find("run-errors").getText();
+    assertTrue(errors.contains("No service found for service call: serviceId='nowhere'"), errors);
+    assertTrue(!errors.contains("[object Object]"), errors);
+    waitUpTo(30)
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#path g.call.failed")));
+    String failed =
+        browser
+            .driver
+            .findElement(By.cssSelector("#path g.call.failed"))
+            .getDomProperty("textContent");
+    assertTrue(failed.contains("nowhere.ask"), failed);
+    assertTrue(!failed.contains("ret_code 0"), failed);
+  }
+
+  @Test
+  void theDashboardShowsThisNodeAndItsMetricsMove() throws Exception {
+    click("tab-dashboard");
+    String self = node.peerId().base58();
+    WebElement row =
+        waitUpTo(30)
+            .until(
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#peers tr.peer-row[data-peer='" + self + "']")));
+    assertTrue(row.getText().contains("this peer"), row.getText());
+    WebElement alice =
+        browser.driver.findElement(By.cssSelector("#peers tr.peer-row[data-peer='" + ALICE + "']"));
+    assertTrue(alice.getText().contains("hosted here"), alice.getText());
+    assertEquals("1", find("node-members").findElement(By.className("card-value")).getText());
+    assertTrue(find("market-offers").getText().contains("no marketplace on this peer"));
+
+    waitUpTo(30).until(d -> !find("metric-received").getText().equals("—"));
+    long before = Long.parseLong(find("metric-received").getText());
+    // Particles from elsewhere (here: a plain HTTP client) show on the open dashboard.
+    for (int i = 0; i < 3; i++) {
+      java.net.http.HttpResponse<String> ran =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(
+                              "http://127.0.0.1:"
+                                  + node.httpAddress().orElseThrow().getPort()
+                                  + "/run"))
+                      .POST(
+                          java.net.http.HttpRequest.BodyPublishers.ofString(
+                              "{\"air\": \"(null)\", \"await_response\": false}"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, ran.statusCode(), ran.body());
+    }
+    waitUpTo(30).until(d -> Long.parseLong(find("metric-received").getText()) >= before + 3);
+    waitUpTo(30).until(d -> Double.parseDouble(find("metric-peak").getText()) > 0);
+    waitUpTo(30).until(d -> !find("metric-interp-recent-p50").getText().equals("—"));
+    assertTrue(find("metric-interp-all-p99").getText().matches("[0-9.]+ (µs|ms|s)"));
   }
 
   private void type(String program) {

@@ -40,11 +40,14 @@ export class MetricsWindow {
     return out;
   }
 
-  /** The q-quantile (0..1) of a histogram over the window, in its unit; null when nothing was observed. */
-  quantile(histogram, q) {
+  /**
+   * The q-quantile (0..1) of a histogram over the window (or, with sinceStart, over everything the
+   * peer observed), in its unit; null when nothing was observed.
+   */
+  quantile(histogram, q, sinceStart = false) {
     const last = this.latest();
     if (!last) return null;
-    const first = this.scrapes.find((s) => last.at - s.at <= this.windowMs) || last;
+    const first = sinceStart ? last : this.scrapes.find((s) => last.at - s.at <= this.windowMs) || last;
     const now = buckets(last.samples, histogram);
     const before = first === last ? [] : buckets(first.samples, histogram);
     const counts = now.map((b) => ({ le: b.le, count: b.count - (before.find((p) => p.le === b.le)?.count || 0) }));

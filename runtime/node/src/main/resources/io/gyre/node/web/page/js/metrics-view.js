@@ -15,10 +15,13 @@ export function renderMetrics(window) {
   byId("metric-executed").textContent = String(window.value("gyre_particles_executed_total"));
   byId("metric-failed").textContent = String(window.value("gyre_particles_failed_total"));
   byId("metric-refused").textContent = String(window.value("gyre_particles_refused_total"));
-  byId("metric-interp-p50").textContent = seconds(window.quantile("gyre_interpreter_run_seconds", 0.5));
-  byId("metric-interp-p99").textContent = seconds(window.quantile("gyre_interpreter_run_seconds", 0.99));
-  byId("metric-call-p50").textContent = seconds(window.quantile("gyre_service_call_seconds", 0.5));
-  byId("metric-call-p99").textContent = seconds(window.quantile("gyre_service_call_seconds", 0.99));
+  for (const [id, histogram] of [["interp", "gyre_interpreter_run_seconds"], ["call", "gyre_service_call_seconds"]]) {
+    for (const [when, sinceStart] of [["recent", false], ["all", true]]) {
+      for (const [q, value] of [["p50", 0.5], ["p99", 0.99]]) {
+        byId(`metric-${id}-${when}-${q}`).textContent = seconds(window.quantile(histogram, value, sinceStart));
+      }
+    }
+  }
   sparkline(byId("metric-spark"), rates);
 }
 
