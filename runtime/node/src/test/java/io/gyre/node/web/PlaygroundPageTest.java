@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -62,6 +66,19 @@ class PlaygroundPageTest {
     browser.driver.get("http://127.0.0.1:" + node.httpAddress().orElseThrow().getPort() + "/");
     waitUpTo(30)
         .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+  }
+
+  @AfterEach
+  void theScriptsRaisedNoError() {
+    // The browser also logs every 4xx/5xx answer ("Failed to load resource"); those are expected
+    // here (compile errors, the absent marketplace). Anything else severe is a script error.
+    List<String> errors =
+        browser.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+            .map(LogEntry::getMessage)
+            .filter(m -> !m.contains("Failed to load resource"))
+            .toList();
+    assertEquals(List.of(), errors);
   }
 
   @Test

@@ -37,7 +37,7 @@ export function tokenizeLine(line) {
     } else if (ARROWS.some((a) => rest.startsWith(a))) {
       push("arrow", ARROWS.find((a) => rest.startsWith(a)));
     } else if (/[A-Za-z_%]/.test(ch)) {
-      const word = rest.match(/^%?[A-Za-z_][A-Za-z0-9_-]*%?/)?.[0] ?? ch;
+      const word = rest.match(/^%?[A-Za-z_][A-Za-z0-9_]*%?/)?.[0] ?? ch;
       push(classify(word), word);
     } else if (OPERATORS.includes(ch)) {
       push("operator", ch);
