@@ -2,46 +2,20 @@ package io.gyre.node.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.gyre.node.GyreNode;
-import io.gyre.node.TestNodes;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The page's own logic, run in the browser that runs the page: the Aqua tokenizer, the Prometheus
  * text reader, quantiles from buckets, hop pairing in a trace, argument checks.
  */
 class PageModulesTest {
-  @TempDir static Path dir;
-  private static TestNodes nodes;
-  private static Browser browser;
-
-  @RegisterExtension
-  static final KeepEvidenceOnFailure EVIDENCE = new KeepEvidenceOnFailure(() -> browser);
+  @RegisterExtension static final PageExtension PAGE = new PageExtension("relay");
 
   @BeforeAll
-  static void start() throws Exception {
-    nodes = new TestNodes(dir);
-    GyreNode node = nodes.start("n1", List.of("relay"), Optional.empty());
-    browser = Browser.start();
-    browser.driver.get("http://127.0.0.1:" + node.httpAddress().orElseThrow().getPort() + "/");
-  }
-
-  @AfterAll
-  static void stop() {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      nodes.close();
-    }
+  static void open() {
+    PAGE.browser().driver.get(PAGE.page().url("/"));
   }
 
   /**
@@ -49,13 +23,15 @@ class PageModulesTest {
    */
   private static String run(String module, String body) {
     Object out =
-        browser.driver.executeAsyncScript(
-            "const done = arguments[arguments.length - 1];"
-                + "import('/ui/js/"
-                + module
-                + "').then((m) => done(JSON.stringify((() => {"
-                + body
-                + "})())), (e) => done('import failed: ' + e));");
+        PAGE.browser()
+            .driver
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "import('/ui/js/"
+                    + module
+                    + "').then((m) => done(JSON.stringify((() => {"
+                    + body
+                    + "})())), (e) => done('import failed: ' + e));");
     return String.valueOf(out);
   }
 

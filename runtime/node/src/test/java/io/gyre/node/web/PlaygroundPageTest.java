@@ -4,21 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gyre.identity.KeyPair;
-import io.gyre.node.GyreNode;
-import io.gyre.node.TestNodes;
-import java.nio.file.Path;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -34,36 +27,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PlaygroundPageTest {
   private static final String ALICE = KeyPair.fromSeedName("alice").peerId().base58();
 
-  @TempDir static Path dir;
-  private static TestNodes nodes;
-  private static GyreNode node;
-  private static Browser browser;
-
-  @RegisterExtension
-  static final KeepEvidenceOnFailure EVIDENCE = new KeepEvidenceOnFailure(() -> browser);
-
-  @BeforeAll
-  static void start() throws Exception {
-    nodes = new TestNodes(dir);
-    node = nodes.start("n1", List.of("relay", "alice"), Optional.empty());
-    node.awaitPeers(List.of(ALICE)).get(60, TimeUnit.SECONDS);
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      nodes.close();
-    }
-  }
+  @RegisterExtension static final PageExtension PAGE = new PageExtension("relay", "alice");
 
   @BeforeEach
   void openThePage() {
-    browser.driver.get("http://127.0.0.1:" + node.httpAddress().orElseThrow().getPort() + "/");
+    PAGE.browser().driver.get(PAGE.page().url("/"));
     waitUpTo(30)
         .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
   }
@@ -73,7 +41,7 @@ class PlaygroundPageTest {
     // The browser also logs every 4xx/5xx answer ("Failed to load resource"); those are expected
     // here (compile errors, the absent marketplace). Anything else severe is a script error.
     List<String> errors =
-        browser.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        PAGE.browser().driver.manage().logs().get(LogType.BROWSER).getAll().stream()
             .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
             .map(LogEntry::getMessage)
             .filter(m -> !m.contains("Failed to load resource"))
@@ -116,7 +84,7 @@ class PlaygroundPageTest {
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#path g.call[data-peer='" + ALICE + "']")));
     String call =
-        browser
+        PAGE.browser()
             .driver
             .findElement(By.cssSelector("#path g.call[data-peer='" + ALICE + "']"))
             .getDomProperty("textContent");
@@ -125,17 +93,17 @@ class PlaygroundPageTest {
     // There and back: relay → alice, alice → relay, both peers on this node.
     assertEquals(
         1,
-        browser
+        PAGE.browser()
             .driver
             .findElements(By.cssSelector("#path g.hop.arrow[data-to='" + ALICE + "']"))
             .size());
     assertEquals(
         1,
-        browser
+        PAGE.browser()
             .driver
             .findElements(By.cssSelector("#path g.hop.arrow[data-from='" + ALICE + "']"))
             .size());
-    assertEquals(2, browser.driver.findElements(By.cssSelector("#path g.lane")).size());
+    assertEquals(2, PAGE.browser().driver.findElements(By.cssSelector("#path g.lane")).size());
     assertTrue(
         find("path-summary").getText().contains("on 2 peers"), find("path-summary").getText());
     assertTrue(find("trace-json").getDomProperty("textContent").contains("\"concat_strings\""));
@@ -158,20 +126,21 @@ class PlaygroundPageTest {
     click("compile");
     waitUpTo(60).until(ExpectedConditions.textToBe(By.id("compile-status"), "1 error"));
     List<String> marked =
-        browser.driver.findElements(By.cssSelector("#gutter .line-number.error")).stream()
+        PAGE.browser().driver.findElements(By.cssSelector("#gutter .line-number.error")).stream()
             .map(e -> e.getDomAttribute("data-line"))
             .toList();
     assertEquals(List.of("8"), marked);
     assertEquals(
         1,
-        browser
+        PAGE.browser()
             .driver
             .findElements(By.cssSelector("#highlight .line.error[data-line='8']"))
             .size());
-    String diagnostic = browser.driver.findElement(By.cssSelector("#diagnostics li")).getText();
+    String diagnostic =
+        PAGE.browser().driver.findElement(By.cssSelector("#diagnostics li")).getText();
     assertTrue(diagnostic.startsWith("playground.aqua:8:"), diagnostic);
     assertTrue(diagnostic.contains("no_such_function"), diagnostic);
-    assertTrue(browser.driver.findElements(By.cssSelector("#functions button")).isEmpty());
+    assertTrue(PAGE.browser().driver.findElements(By.cssSelector("#functions button")).isEmpty());
     assertTrue(!find("run-form").isDisplayed());
   }
 
@@ -188,7 +157,8 @@ class PlaygroundPageTest {
         """);
     click("compile");
     waitUpTo(60).until(ExpectedConditions.textToBe(By.id("compile-status"), "1 error"));
-    String diagnostic = browser.driver.findElement(By.cssSelector("#diagnostics li")).getText();
+    String diagnostic =
+        PAGE.browser().driver.findElement(By.cssSelector("#diagnostics li")).getText();
     assertTrue(diagnostic.startsWith("playground.aqua:3:"), diagnostic);
     assertTrue(
         diagnostic.contains("cannot resolve import \"@fluencelabs/no-such-package/lib.aqua\""),
@@ -237,7 +207,7 @@ class PlaygroundPageTest {
     waitUpTo(30)
         .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#path g.call.failed")));
     String failed =
-        browser
+        PAGE.browser()
             .driver
             .findElement(By.cssSelector("#path g.call.failed"))
             .getDomProperty("textContent");
@@ -248,7 +218,7 @@ class PlaygroundPageTest {
   @Test
   void theDashboardShowsThisNodeAndItsMetricsMove() throws Exception {
     click("tab-dashboard");
-    String self = node.peerId().base58();
+    String self = PAGE.page().node.peerId().base58();
     WebElement row =
         waitUpTo(30)
             .until(
@@ -256,7 +226,9 @@ class PlaygroundPageTest {
                     By.cssSelector("#peers tr.peer-row[data-peer='" + self + "']")));
     assertTrue(row.getText().contains("this peer"), row.getText());
     WebElement alice =
-        browser.driver.findElement(By.cssSelector("#peers tr.peer-row[data-peer='" + ALICE + "']"));
+        PAGE.browser()
+            .driver
+            .findElement(By.cssSelector("#peers tr.peer-row[data-peer='" + ALICE + "']"));
     assertTrue(alice.getText().contains("hosted here"), alice.getText());
     assertEquals("1", find("node-members").findElement(By.className("card-value")).getText());
     assertTrue(find("market-offers").getText().contains("no marketplace on this peer"));
@@ -265,19 +237,8 @@ class PlaygroundPageTest {
     long before = Long.parseLong(find("metric-received").getText());
     // Particles from elsewhere (here: a plain HTTP client) show on the open dashboard.
     for (int i = 0; i < 3; i++) {
-      java.net.http.HttpResponse<String> ran =
-          java.net.http.HttpClient.newHttpClient()
-              .send(
-                  java.net.http.HttpRequest.newBuilder(
-                          java.net.URI.create(
-                              "http://127.0.0.1:"
-                                  + node.httpAddress().orElseThrow().getPort()
-                                  + "/run"))
-                      .POST(
-                          java.net.http.HttpRequest.BodyPublishers.ofString(
-                              "{\"air\": \"(null)\", \"await_response\": false}"))
-                      .build(),
-                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> ran =
+          PAGE.page().post("/run", "{\"air\": \"(null)\", \"await_response\": false}");
       assertEquals(200, ran.statusCode(), ran.body());
     }
     waitUpTo(30).until(d -> Long.parseLong(find("metric-received").getText()) >= before + 3);
@@ -295,7 +256,7 @@ class PlaygroundPageTest {
   }
 
   private static WebElement find(String id) {
-    return browser.driver.findElement(By.id(id));
+    return PAGE.browser().driver.findElement(By.id(id));
   }
 
   private static void click(String id) {
@@ -303,6 +264,6 @@ class PlaygroundPageTest {
   }
 
   private static WebDriverWait waitUpTo(int seconds) {
-    return new WebDriverWait(browser.driver, Duration.ofSeconds(seconds));
+    return new WebDriverWait(PAGE.browser().driver, Duration.ofSeconds(seconds));
   }
 }
