@@ -1,11 +1,14 @@
 package io.gyre.wasm;
 
 import static io.gyre.wasm.Examples.deploy;
+import static io.gyre.wasm.Examples.error;
 import static io.gyre.wasm.Examples.params;
 import static io.gyre.wasm.Examples.resultText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class ExampleServicesTest {
 
   private static final WasmHost HOST = WasmHost.create();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @AfterAll
   static void close() {
@@ -62,5 +66,79 @@ class ExampleServicesTest {
     assertTrue(resultText(small).matches("\"[0-9a-f]{16}\""));
     assertTrue(
         large.fuelUsed() > 300 * small.fuelUsed(), small.fuelUsed() + " vs " + large.fuelUsed());
+  }
+
+  @Test
+  void chatRoomKeepsMembersAndTheLastFiftyMessages() throws Exception {
+    Service room = deploy(HOST, "chat_room");
+    JsonNode joined =
+        JSON.readTree(
+            resultText(room.call("join", "[\"lobby\", \"ann\", \"r1\", \"Ann\"]", params())));
+    assertEquals(0, joined.get("history").size());
+    assertEquals("Ann", joined.get("members").get(0).get("nick").asText());
+    assertEquals(
+        "only a member of the room may post: join first",
+        error(room.call("post", "[\"lobby\", \"bob\", \"hi\", 1]", params())).message());
+    for (int i = 0; i < 60; i++) {
+      JsonNode posted =
+          JSON.readTree(
+              resultText(
+                  room.call("post", "[\"lobby\", \"ann\", \"m" + i + "\", " + i + "]", params())));
+      assertEquals(i, posted.get("seq").asInt());
+      assertEquals("Ann", posted.get("nick").asText());
+    }
+    JsonNode late =
+        JSON.readTree(
+            resultText(room.call("join", "[\"lobby\", \"bob\", \"r2\", \"Bob\"]", params())));
+    JsonNode history = late.get("history");
+    assertEquals(50, history.size(), "the last 50 of 60");
+    assertEquals("m10", history.get(0).get("text").asText(), "oldest first");
+    assertEquals("m59", history.get(49).get("text").asText());
+    assertEquals(2, late.get("members").size());
+    assertEquals("true", resultText(room.call("leave", "[\"lobby\", \"ann\"]", params())));
+    assertEquals("false", resultText(room.call("leave", "[\"lobby\", \"ann\"]", params())));
+    JsonNode members = JSON.readTree(resultText(room.call("members", "[\"lobby\"]", params())));
+    assertEquals(1, members.size());
+    assertEquals("r2", members.get(0).get("relay_id").asText());
+    assertEquals("[]", resultText(room.call("history", "[\"elsewhere\"]", params())));
+    String tooLong = "x".repeat(1001);
+    assertTrue(
+        error(room.call("post", "[\"lobby\", \"bob\", \"" + tooLong + "\", 1]", params()))
+            .message()
+            .contains("1 to 1000 bytes"));
+  }
+
+  @Test
+  void chatBotAnswersCommandsAndIgnoresChatter() throws Exception {
+    Service bot = deploy(HOST, "chat_bot");
+    String sha =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest("gyre".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(
+        "[\"sha256: " + sha + "\"]",
+        resultText(bot.call("answer", "[\"/hash gyre\", []]", params())));
+    assertEquals(
+        "[\"9\"]", resultText(bot.call("answer", "[\"/calc (1 + 2) * 3\", []]", params())));
+    assertEquals("[\"2.5\"]", resultText(bot.call("answer", "[\"/calc 10 / 4\", []]", params())));
+    assertEquals(
+        "[\"calc: division by zero at the end\"]",
+        resultText(bot.call("answer", "[\"/calc 1 / 0\", []]", params())));
+    assertEquals(
+        "[\"calc: unexpected character at column 3 ('x')\"]",
+        resultText(bot.call("answer", "[\"/calc 2 x 3\", []]", params())));
+    assertTrue(
+        resultText(
+                bot.call(
+                    "answer",
+                    "[\"/calc " + "(".repeat(40) + "1" + ")".repeat(40) + "\", []]",
+                    params()))
+            .contains("too deeply nested"));
+    assertEquals(
+        "[\"2 peers: 12D3KooWa, 12D3KooWb\"]",
+        resultText(bot.call("answer", "[\"/peers\", [\"12D3KooWa\", \"12D3KooWb\"]]", params())));
+    assertTrue(resultText(bot.call("answer", "[\"/help\", []]", params())).contains("/calc EXPR"));
+    assertEquals("[]", resultText(bot.call("answer", "[\"hello everyone\", []]", params())));
   }
 }
