@@ -137,4 +137,33 @@ class PageModulesTest {
             + "\"argument 'o' (?bool) is not JSON: Unexpected token 'y', \\\"yes\\\" is not valid JSON\"]",
         run("args-form.js", check));
   }
+
+  @Test
+  void anUnauthorizedAnswerSaysWhereTheTokenIs() {
+    assertEquals(
+        "\"token missing or wrong: see <data-dir>/http.token on the peer (or open the URL `gyre"
+            + " node` prints) (HTTP 401: the token is not this peer's)\"",
+        run(
+            "api.js",
+            "return m.errorText({status: 401, statusText: ''},"
+                + " {error: \"the token is not this peer's\"});"));
+    assertEquals(
+        "[\"HTTP 503 Service Unavailable: peer busy\",\"HTTP 500: {\\n  \\\"detail\\\": 1\\n}\"]",
+        run(
+            "api.js",
+            "return [m.errorText({status: 503, statusText: 'Service Unavailable'}, 'peer busy\\n'),"
+                + " m.errorText({status: 500, statusText: ''}, {detail: 1})];"));
+  }
+
+  @Test
+  void membersAreReadFromEitherShapeOfHealth() {
+    assertEquals(
+        "[{\"count\":2,\"list\":[\"akka://gyre@h:1\",\"akka://gyre@h:2 (unreachable)\"],"
+            + "\"missing\":[\"akka://gyre@h:3\"]},{\"count\":3,\"list\":[],\"missing\":[]}]",
+        run(
+            "cluster-view.js",
+            "return [m.members({cluster: {members: ['akka://gyre@h:1', 'akka://gyre@h:2'],"
+                + " unreachable: ['akka://gyre@h:2'], remembered_missing: ['akka://gyre@h:3']}}),"
+                + " m.members({cluster_members: 3})];"));
+  }
 }

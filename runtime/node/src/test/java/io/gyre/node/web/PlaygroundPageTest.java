@@ -247,6 +247,21 @@ class PlaygroundPageTest {
     assertTrue(find("metric-interp-all-p99").getText().matches("[0-9.]+ (µs|ms|s)"));
   }
 
+  @Test
+  void aTokenInTheFragmentIsKeptAndLeavesTheAddressBar() {
+    PAGE.browser().driver.get(PAGE.page().url("/#token=s3cret-token"));
+    waitUpTo(30).until(ExpectedConditions.textToBe(By.id("token-state"), "token set"));
+    assertEquals(PAGE.page().url("/"), PAGE.browser().driver.getCurrentUrl());
+    assertEquals(
+        "s3cret-token",
+        PAGE.browser().driver.executeScript("return localStorage.getItem('gyre.token')"));
+    click("token-edit");
+    click("token-forget");
+    waitUpTo(10).until(ExpectedConditions.textToBe(By.id("token-state"), "no token"));
+    assertEquals(
+        null, PAGE.browser().driver.executeScript("return localStorage.getItem('gyre.token')"));
+  }
+
   private void type(String program) {
     WebElement editor = find("source");
     editor.click();

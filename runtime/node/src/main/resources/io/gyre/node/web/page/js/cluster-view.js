@@ -3,11 +3,21 @@
 
 import { el, replace, shortPeer, asText } from "./dom.js";
 
-/** Members as /health gives them: a list (of ids or {address, status, …}) or only a count. */
+/**
+ * Members as /health gives them: {count, list, missing}. A peer that names them has
+ * cluster.members (addresses), cluster.unreachable and cluster.remembered_missing; an older one
+ * only a count.
+ */
 export function members(health) {
+  const cluster = health.cluster;
+  if (cluster && Array.isArray(cluster.members)) {
+    const unreachable = new Set((cluster.unreachable || []).map(String));
+    const list = cluster.members.map((m) => memberText(m) + (unreachable.has(String(m)) ? " (unreachable)" : ""));
+    return { count: list.length, list, missing: (cluster.remembered_missing || []).map(memberText) };
+  }
   const given = health.members ?? health.cluster_members;
-  if (Array.isArray(given)) return { count: given.length, list: given.map(memberText) };
-  return { count: typeof given === "number" ? given : 0, list: [] };
+  if (Array.isArray(given)) return { count: given.length, list: given.map(memberText), missing: [] };
+  return { count: typeof given === "number" ? given : 0, list: [], missing: [] };
 }
 
 function memberText(member) {
@@ -39,6 +49,9 @@ export function renderMembers(container, health) {
     m.list.length
       ? el("ul", { class: "members" }, m.list.map((text) => el("li", { class: "member" }, text)))
       : el("p", { class: "muted" }, `${m.count} member${m.count === 1 ? "" : "s"} (this peer's /health lists no addresses)`),
+    m.missing.length
+      ? el("p", { class: "error" }, `remembered but missing: ${m.missing.join(", ")}`)
+      : null,
   );
 }
 

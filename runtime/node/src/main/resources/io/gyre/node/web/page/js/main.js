@@ -20,6 +20,8 @@ const peer = {
 
 function startToken() {
   pickUpFromFragment();
+  // The URL may also be pasted into a tab that already shows the page: no reload, only this.
+  window.addEventListener("hashchange", () => pickUpFromFragment());
   const state = byId("token-state");
   const form = byId("token-form");
   const input = byId("token-input");
