@@ -15,7 +15,7 @@ class PageModulesTest {
 
   @BeforeAll
   static void open() {
-    PAGE.browser().driver.get(PAGE.page().url("/"));
+    PAGE.page().open();
   }
 
   /**

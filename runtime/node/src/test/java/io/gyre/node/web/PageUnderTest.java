@@ -3,10 +3,14 @@ package io.gyre.node.web;
 import io.gyre.identity.KeyPair;
 import io.gyre.node.GyreNode;
 import io.gyre.node.TestNodes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +21,39 @@ final class PageUnderTest implements AutoCloseable {
   final GyreNode node;
   final Browser browser;
   private final TestNodes nodes;
+  private final Path dataDir;
 
-  private PageUnderTest(TestNodes nodes, GyreNode node, Browser browser) {
+  private PageUnderTest(TestNodes nodes, GyreNode node, Browser browser, Path dataDir) {
     this.nodes = nodes;
     this.node = node;
     this.browser = browser;
+    this.dataDir = dataDir;
+  }
+
+  /**
+   * The operator's token from the node's data directory ({@code http.token}), where the peer keeps
+   * one: acting requests (run, traces) carry it.
+   */
+  Optional<String> token() {
+    Path file = dataDir.resolve("http.token");
+    try {
+      return Files.isReadable(file)
+          ? Optional.of(Files.readString(file, StandardCharsets.US_ASCII).trim())
+          : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Opens the page as its operator: with the token stored, as the page keeps it. */
+  void open() {
+    browser.driver.get(url("/"));
+    token()
+        .ifPresent(
+            t -> {
+              browser.driver.executeScript("localStorage.setItem('gyre.token', arguments[0])", t);
+              browser.driver.navigate().refresh();
+            });
   }
 
   /** A node hosting the seed names' peers (once it knows them all), and Chromium. */
@@ -32,7 +64,7 @@ final class PageUnderTest implements AutoCloseable {
       node.awaitPeers(
               seedNames.stream().map(s -> KeyPair.fromSeedName(s).peerId().base58()).toList())
           .get(60, TimeUnit.SECONDS);
-      return new PageUnderTest(nodes, node, Browser.start());
+      return new PageUnderTest(nodes, node, Browser.start(), dir.resolve("n1"));
     } catch (Exception | Error e) {
       nodes.close();
       throw e;
@@ -45,13 +77,12 @@ final class PageUnderTest implements AutoCloseable {
 
   /** A request to the node's HTTP API, as a client other than the page would send it. */
   HttpResponse<String> post(String path, String json) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    token().ifPresent(t -> request.header("Authorization", "Bearer " + t));
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Override

@@ -31,7 +31,7 @@ class PlaygroundPageTest {
 
   @BeforeEach
   void openThePage() {
-    PAGE.browser().driver.get(PAGE.page().url("/"));
+    PAGE.page().open();
     waitUpTo(30)
         .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
   }
