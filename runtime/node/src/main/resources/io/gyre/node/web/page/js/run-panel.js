@@ -61,9 +61,12 @@ export class RunPanel {
   showResult(body, answer) {
     const ok = body.ok === true;
     const words = [`${body.status}`, `${body.elapsed_ms} ms`, `particle ${body.particle_id}`];
-    this.status(ok ? "ok" : "error", words.join(" · ") + (body.message ? ` — ${asText(body.message)}` : answer.ok ? "" : ` — ${answer.error}`));
+    // The errors have a list of their own; the message says why there is neither response nor error.
+    const errors = body.errors || [];
+    const why = errors.length ? "" : body.message ? ` — ${asText(body.message)}` : answer.ok ? "" : ` — ${answer.error}`;
+    this.status(ok ? "ok" : "error", words.join(" · ") + why);
     if (body.response !== null && body.response !== undefined) this.p.result.textContent = asText(body.response);
-    replace(this.p.errors, (body.errors || []).map((e) => el("li", { class: "run-error" }, errorText(e))));
+    replace(this.p.errors, errors.map((e) => el("li", { class: "run-error" }, errorText(e))));
   }
 
   async showTrace(particleId) {

@@ -1,6 +1,7 @@
 // A small line chart of recent values on a canvas.
 
-export function sparkline(canvas, values) {
+export function sparkline(canvas, given) {
+  let values = given;
   const ratio = window.devicePixelRatio || 1;
   const width = canvas.clientWidth || canvas.width;
   const height = canvas.clientHeight || canvas.height;
@@ -12,7 +13,8 @@ export function sparkline(canvas, values) {
   const style = getComputedStyle(canvas);
   g.strokeStyle = style.color || "#2a6";
   g.fillStyle = style.color || "#2a6";
-  if (values.length < 2) return;
+  if (!values.length) return;
+  if (values.length === 1) values = [values[0], values[0]];
   const max = Math.max(...values, 1e-9);
   const step = width / (values.length - 1);
   const y = (v) => height - 2 - (height - 4) * (v / max);
