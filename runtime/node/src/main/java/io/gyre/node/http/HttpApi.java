@@ -136,7 +136,8 @@ public final class HttpApi extends AllDirectives {
             path(
                 "run",
                 () ->
-                    post(() -> operator(() -> entity(Unmarshaller.entityToString(), this::run)))));
+                    post(() -> operator(() -> entity(Unmarshaller.entityToString(), this::run)))),
+            io.gyre.node.web.WebPage.standardRoute());
     return handleExceptions(errors(), () -> handleRejections(rejections(), () -> sizeLimited(all)));
   }
 
