@@ -13,6 +13,7 @@ import io.gyre.air.CallResult;
 import io.gyre.air.InterpreterError;
 import io.gyre.air.Outcome;
 import io.gyre.air.RunContext;
+import io.gyre.air.particle.Particle;
 import io.gyre.node.metrics.NodeMetrics;
 import io.gyre.node.services.ServiceCall;
 import java.security.MessageDigest;

@@ -8,6 +8,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
+import io.gyre.air.particle.Particle;
 import io.gyre.node.actor.GyreSerializable;
 import io.gyre.node.metrics.NodeMetrics.RefusalReason;
 import java.time.Duration;
