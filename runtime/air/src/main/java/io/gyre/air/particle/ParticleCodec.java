@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
  * anything is allocated. Invalid UTF-8 becomes U+FFFD, so the particle's signature then fails.
  */
 public final class ParticleCodec {
+  /** The libp2p protocol on which a client and its relay exchange particles, one per message. */
+  public static final String PROTOCOL = "/gyre/particle/1.0.0";
+
   /** The layout's version, its first byte. */
   public static final byte VERSION = 1;
 
