@@ -9,6 +9,7 @@ import io.gyre.air.particle.Particle;
 import io.gyre.air.particle.ParticleSignature;
 import io.gyre.identity.KeyPair;
 import io.gyre.identity.PeerId;
+import io.gyre.net.Multiaddr;
 import io.gyre.node.actor.AskReplies;
 import io.gyre.node.cluster.KnownPeers;
 import io.gyre.node.config.NodeSettings;
@@ -17,6 +18,8 @@ import io.gyre.node.metrics.NodeMetrics;
 import io.gyre.node.particle.ParticleInbox;
 import io.gyre.node.particle.ParticleSession;
 import io.gyre.node.particle.ParticleTraces;
+import io.gyre.node.relay.ClientRelay;
+import io.gyre.node.relay.RelaySettings;
 import io.gyre.node.run.RunRequest;
 import io.gyre.node.run.RunResult;
 import io.gyre.node.run.RunSession;
@@ -51,6 +54,7 @@ public final class GyreNode implements AutoCloseable {
   private final NodeParts parts;
   private final List<HostedPeer> peers;
   private Optional<HttpApi.Binding> http = Optional.empty();
+  private Optional<ClientRelay> relay = Optional.empty();
 
   private GyreNode(
       NodeSettings settings, ActorSystem<Void> system, NodeParts parts, List<HostedPeer> peers) {
@@ -65,6 +69,21 @@ public final class GyreNode implements AutoCloseable {
     NodeStartup.Started started = NodeStartup.start(settings);
     GyreNode node = new GyreNode(settings, started.system(), started.parts(), started.peers());
     try {
+      RelaySettings clients = RelaySettings.from(settings);
+      if (clients.enabled()) {
+        HostedPeer primary = started.peers().get(0);
+        ClientRelay relay =
+            ClientRelay.start(
+                clients,
+                primary.key(),
+                started.system(),
+                primary.inbox(),
+                started.parts().clients(),
+                started.parts().metrics(),
+                started.parts().clock());
+        node.relay = Optional.of(relay);
+        started.system().getWhenTerminated().thenRun(relay::close);
+      }
       if (settings.http().enabled()) {
         node.http =
             Optional.of(
@@ -93,11 +112,12 @@ public final class GyreNode implements AutoCloseable {
       throw e;
     }
     LOG.info(
-        "node {} up: peers {}, cluster port {}, http {}",
+        "node {} up: peers {}, cluster port {}, http {}, clients {}",
         started.system().address(),
         node.peerIds(),
         node.clusterPort(),
-        node.http.map(b -> b.address().toString()).orElse("off"));
+        node.http.map(b -> b.address().toString()).orElse("off"),
+        node.clientAddresses());
     return node;
   }
 
@@ -123,6 +143,19 @@ public final class GyreNode implements AutoCloseable {
   /** The HTTP API's address, when it runs. */
   public Optional<InetSocketAddress> httpAddress() {
     return http.map(HttpApi.Binding::address);
+  }
+
+  /**
+   * Where clients reach this node's primary peer, their relay: TCP and WebSocket multiaddrs ending
+   * in {@code /p2p/<peer id>} (empty when {@code gyre.node.client.enabled} is off).
+   */
+  public List<Multiaddr> clientAddresses() {
+    return relay.map(ClientRelay::addresses).orElse(List.of());
+  }
+
+  /** Clients attached to this node's relay now. */
+  public int attachedClients() {
+    return parts.clients().size();
   }
 
   public NodeMetrics metrics() {

@@ -39,6 +39,16 @@ record NodeHttpBackend(GyreNode node) implements NodeApi {
   }
 
   @Override
+  public List<String> clientAddresses() {
+    return node.clientAddresses().stream().map(Object::toString).toList();
+  }
+
+  @Override
+  public int attachedClients() {
+    return node.attachedClients();
+  }
+
+  @Override
   public List<ServiceRecord> clusterServices() {
     return node.clusterServices();
   }

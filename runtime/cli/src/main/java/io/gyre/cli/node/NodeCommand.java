@@ -57,6 +57,18 @@ public final class NodeCommand implements Callable<Integer> {
   Optional<Integer> httpPort;
 
   @Option(
+      names = "--client-port",
+      paramLabel = "PORT",
+      description = "Port for clients over TCP (default 7400; 0: any).")
+  Optional<Integer> clientPort;
+
+  @Option(
+      names = "--client-ws-port",
+      paramLabel = "PORT",
+      description = "Port for clients over WebSocket (default 7401; 0: any).")
+  Optional<Integer> clientWsPort;
+
+  @Option(
       names = "--seed",
       paramLabel = "HOST:PORT",
       description = "A node to join (repeatable). None: start a new cluster.")
@@ -116,6 +128,7 @@ public final class NodeCommand implements Callable<Integer> {
     node.httpAddress()
         .ifPresent(
             a -> out.println("  http     http://" + nodeSettings.host() + ":" + a.getPort()));
+    node.clientAddresses().forEach(a -> out.println("  clients  " + a));
     out.println("  data     " + nodeSettings.dataDir());
     out.flush();
     node.whenTerminated().toCompletableFuture().join();
@@ -128,6 +141,8 @@ public final class NodeCommand implements Callable<Integer> {
     host.ifPresent(h -> flags.put("gyre.node.host", h));
     clusterPort.ifPresent(p -> flags.put("gyre.node.cluster-port", p.toString()));
     httpPort.ifPresent(p -> flags.put("gyre.node.http.port", p.toString()));
+    clientPort.ifPresent(p -> flags.put("gyre.node.client.tcp-port", p.toString()));
+    clientWsPort.ifPresent(p -> flags.put("gyre.node.client.ws-port", p.toString()));
     if (!seeds.isEmpty()) {
       flags.put("gyre.node.seed-nodes", String.join(",", seeds));
     }

@@ -79,7 +79,9 @@ class RunCommandTest {
                     Map.of(
                         "gyre.node.data-dir", dir.resolve("peer").toString(),
                         "gyre.node.cluster-port", "0",
-                        "gyre.node.http.port", "0"))));
+                        "gyre.node.http.port", "0",
+                        "gyre.node.client.tcp-port", "0",
+                        "gyre.node.client.ws-port", "0"))));
     url = "http://127.0.0.1:" + node.httpAddress().orElseThrow().getPort();
     file = dir.resolve("sample.aqua");
     Files.writeString(file, SOURCE);

@@ -112,6 +112,9 @@ public final class HttpApi extends AllDirectives {
     out.put("cluster_members", node.memberCount());
     out.put("known_peers", node.knownPeerIds().size());
     out.put("particles_in_flight", node.particlesInFlight());
+    ArrayNode clientAddresses = out.putArray("client_addresses");
+    node.clientAddresses().forEach(clientAddresses::add);
+    out.put("clients_attached", node.attachedClients());
     return json(StatusCodes.OK, out);
   }
 

@@ -23,6 +23,16 @@ public interface NodeApi {
 
   long particlesInFlight();
 
+  /** Where clients reach this node's relay (multiaddrs with {@code /p2p/<peer id>}). */
+  default List<String> clientAddresses() {
+    return List.of();
+  }
+
+  /** Clients attached to this node's relay now. */
+  default int attachedClients() {
+    return 0;
+  }
+
   /** Every service in the cluster, as replicated to this node. */
   List<ServiceRecord> clusterServices();
 

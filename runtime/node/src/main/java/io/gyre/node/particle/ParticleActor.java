@@ -384,6 +384,7 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
     if (inbox.isEmpty()) {
       runtime.metrics().particlesUndelivered.inc();
       hop(ParticleTrace.HopKind.UNDELIVERED, nextPeer);
+      runtime.routes().unreachable(outgoing, nextPeer);
       return;
     }
     inbox.get().tell(new ParticleInbox.Deliver(outgoing, runtime.peerId()));

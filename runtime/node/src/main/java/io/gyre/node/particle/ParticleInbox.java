@@ -45,6 +45,16 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
   public record Start(Particle particle, ParticleSession session, ActorRef<Started> replyTo)
       implements Command {}
 
+  /**
+   * A particle from a client attached to this peer, its relay: taken as one from the network (every
+   * check, the client as its sender); when it is not taken, {@code replyTo} learns why.
+   */
+  public record FromClient(Particle particle, String clientPeerId, ActorRef<ClientRefused> replyTo)
+      implements Command {}
+
+  /** A client's particle was not taken: why, for the client. */
+  public record ClientRefused(String particleId, RefusalReason reason, String message) {}
+
   /** The answer to {@link Start}: empty when taken, otherwise why not. */
   public record Started(Optional<String> refusal) {}
 
@@ -115,6 +125,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     return newReceiveBuilder()
         .onMessage(Deliver.class, this::onDeliver)
         .onMessage(Start.class, this::onStart)
+        .onMessage(FromClient.class, this::onFromClient)
         .onMessage(ParticleEnded.class, this::onParticleEnded)
         .onMessage(StopTaking.class, this::onStopTaking)
         .onMessage(ParticleDrained.class, this::onParticleDrained)
@@ -128,7 +139,8 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
   private Behavior<Command> onDeliver(Deliver deliver) {
     runtime.metrics().particlesReceived.inc();
     trace(deliver.particle(), ParticleTrace.HopKind.RECEIVED, deliver.fromPeerId());
-    Optional<String> refusal = accept(deliver.particle(), deliver.fromPeerId(), Optional.empty());
+    Optional<ParticleChecks.Refusal> refusal =
+        accept(deliver.particle(), deliver.fromPeerId(), Optional.empty());
     refusal.ifPresent(
         reason ->
             getContext()
@@ -137,20 +149,34 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
                     "refused particle {} from {}: {}",
                     deliver.particle().id(),
                     deliver.fromPeerId(),
-                    reason));
+                    reason.message()));
+    return this;
+  }
+
+  private Behavior<Command> onFromClient(FromClient fromClient) {
+    Particle particle = fromClient.particle();
+    runtime.metrics().particlesReceived.inc();
+    trace(particle, ParticleTrace.HopKind.RECEIVED, fromClient.clientPeerId());
+    accept(particle, fromClient.clientPeerId(), Optional.empty())
+        .ifPresent(
+            refusal ->
+                fromClient
+                    .replyTo()
+                    .tell(new ClientRefused(particle.id(), refusal.reason(), refusal.message())));
     return this;
   }
 
   private Behavior<Command> onStart(Start start) {
     runtime.metrics().particlesReceived.inc();
     trace(start.particle(), ParticleTrace.HopKind.STARTED, "");
-    Optional<String> refusal = accept(start.particle(), "", Optional.of(start.session()));
-    start.replyTo().tell(new Started(refusal));
+    Optional<ParticleChecks.Refusal> refusal =
+        accept(start.particle(), "", Optional.of(start.session()));
+    start.replyTo().tell(new Started(refusal.map(ParticleChecks.Refusal::message)));
     return this;
   }
 
   /** Routes the particle to its actor, making one if needed; empty when taken, else the reason. */
-  private Optional<String> accept(
+  private Optional<ParticleChecks.Refusal> accept(
       Particle particle, String fromPeerId, Optional<ParticleSession> session) {
     // Counts the whole script: once per arrival.
     long size = particle.sizeBytes();
@@ -297,18 +323,20 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     return this;
   }
 
-  private Optional<String> overloaded(Particle particle, String why) {
+  private Optional<ParticleChecks.Refusal> overloaded(Particle particle, String why) {
     return refuse(particle, RefusalReason.OVERLOADED, "peer " + runtime.peerId() + " " + why);
   }
 
-  private Optional<String> refuse(Particle particle, RefusalReason reason, String message) {
-    runtime.metrics().refused(reason);
-    trace(particle, ParticleTrace.HopKind.REFUSED, reason.label());
-    return Optional.of(message);
+  private Optional<ParticleChecks.Refusal> refuse(
+      Particle particle, RefusalReason reason, String message) {
+    return refuse(particle, new ParticleChecks.Refusal(reason, message));
   }
 
-  private Optional<String> refuse(Particle particle, ParticleChecks.Refusal refusal) {
-    return refuse(particle, refusal.reason(), refusal.message());
+  private Optional<ParticleChecks.Refusal> refuse(
+      Particle particle, ParticleChecks.Refusal refusal) {
+    runtime.metrics().refused(refusal.reason());
+    trace(particle, ParticleTrace.HopKind.REFUSED, refusal.reason().label());
+    return Optional.of(refusal);
   }
 
   /** Restarting drops the held particles (their actors stop): they no longer count as live. */
