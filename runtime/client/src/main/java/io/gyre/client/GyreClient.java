@@ -162,12 +162,12 @@ public final class GyreClient implements AutoCloseable {
    *
    * @throws IllegalArgumentException at once when an argument is missing or unknown
    */
-  public CompletableFuture<JsonNode> call(AquaFunction function, Map<String, ?> arguments) {
+  public CallFuture call(AquaFunction function, Map<String, ?> arguments) {
     return call(function, function.bind(arguments), options.ttl());
   }
 
   /** Calls {@code function} with arguments in order. */
-  public CompletableFuture<JsonNode> call(AquaFunction function, Object... arguments) {
+  public CallFuture call(AquaFunction function, Object... arguments) {
     return call(function, function.bindInOrder(Arrays.asList(arguments)), options.ttl());
   }
 
@@ -176,8 +176,7 @@ public final class GyreClient implements AutoCloseable {
    * its own TTL. The future completes with the response (several results: an array; none: {@code
    * null} once the particle has left this client).
    */
-  public CompletableFuture<JsonNode> call(
-      AquaFunction function, Map<String, JsonNode> airArguments, Duration ttl) {
+  public CallFuture call(AquaFunction function, Map<String, JsonNode> airArguments, Duration ttl) {
     return run(function.air(), airArguments, ttl, !function.results().isEmpty());
   }
 
@@ -186,10 +185,10 @@ public final class GyreClient implements AutoCloseable {
    * {@code -relay-}; the future completes with what {@code callbackSrv.response} gets, or, when
    * {@code awaitResponse} is false, once the particle has left this client.
    */
-  public CompletableFuture<JsonNode> run(
+  public CallFuture run(
       String air, Map<String, JsonNode> arguments, Duration ttl, boolean awaitResponse) {
-    CompletableFuture<JsonNode> result = new CompletableFuture<>();
     String particleId = UUID.randomUUID().toString();
+    CallFuture result = new CallFuture(particleId);
     if (closed) {
       result.completeExceptionally(new Disconnected(particleId, "the client is closed"));
       return result;

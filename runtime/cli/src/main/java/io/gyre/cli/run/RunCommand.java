@@ -1,14 +1,22 @@
 package io.gyre.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gyre.aqua.CompiledFunction;
 import io.gyre.aqua.CompiledModule;
 import io.gyre.cli.aqua.CompilerOptionsMixin;
 import io.gyre.cli.console.CommandStreams;
+import io.gyre.client.AquaFunction;
+import io.gyre.client.ConnectFailed;
+import io.gyre.identity.KeyPair;
+import io.gyre.identity.files.IdentityException;
+import io.gyre.identity.files.KeySource;
+import io.gyre.identity.files.PeerKeys;
+import io.gyre.net.InvalidMultiaddrException;
+import io.gyre.net.Multiaddr;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +30,16 @@ import picocli.CommandLine.Option;
 
 /**
  * `gyre run FILE.aqua -f FUNC --args JSON --peer URL`: compiles the file with Gyre's Aqua compiler
- * and runs the function through a peer's HTTP API, the peer acting as its init peer. Prints the
- * response as JSON; exits 0 when the function responded without errors, 1 otherwise.
+ * and runs the function through a peer's HTTP API, the peer acting as its init peer; with {@code
+ * --via MULTIADDR} it runs as a client of that relay instead, signed with the user's own key
+ * ({@code ~/.config/gyre/client.key}, made on first use). Prints the response as JSON; exits 0 when
+ * the function responded without errors, 1 otherwise.
  */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     description = "Compile an Aqua function and run it through a peer; print its response.")
 public final class RunCommand implements Callable<Integer> {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Mixin CompilerOptionsMixin compiler;
 
@@ -52,6 +61,20 @@ public final class RunCommand implements Callable<Integer> {
       paramLabel = "URL",
       description = "The peer's HTTP API (default: ${DEFAULT-VALUE}).")
   URI peer = URI.create("http://127.0.0.1:7200");
+
+  @Option(
+      names = "--via",
+      paramLabel = "MULTIADDR",
+      description =
+          "Run as a client of this relay (e.g. /ip4/127.0.0.1/tcp/7400/p2p/12D3KooW…) with your own"
+              + " key instead of through --peer's HTTP API.")
+  Optional<String> via = Optional.empty();
+
+  @Option(
+      names = "--key",
+      paramLabel = "FILE",
+      description = "Your client key for --via (default: ${DEFAULT-VALUE}; made on first use).")
+  Path keyFile = Path.of(System.getProperty("user.home"), ".config", "gyre", "client.key");
 
   @Option(
       names = "--ttl",
@@ -89,6 +112,9 @@ public final class RunCommand implements Callable<Integer> {
       err.println("gyre run: " + e.getMessage());
       return 2;
     }
+    if (via.isPresent()) {
+      return viaRelay(via.get(), AquaFunction.of(selected.get()), arguments, out, err);
+    }
     JsonNode answer;
     try {
       answer =
@@ -102,40 +128,42 @@ public final class RunCommand implements Callable<Integer> {
       err.println("gyre run: " + e.getMessage());
       return 1;
     }
-    return report(answer, out, err);
-  }
-
-  /** The response on stdout; errors, and why there is no response, on stderr. */
-  private int report(JsonNode answer, PrintWriter out, PrintWriter err) throws IOException {
     if (answer.has("error")) {
       err.println("gyre run: the peer refused the request: " + answer.get("error").asText());
       return 1;
     }
-    String status = answer.path("status").asText("?");
-    JsonNode errors = answer.path("errors");
-    if (answer.path("ok").asBoolean(false)) {
-      if (!answer.path("response").isNull()) {
-        out.println(
-            MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(answer.get("response")));
-      }
-    } else {
-      err.println(
-          "gyre run: "
-              + function
-              + " "
-              + status
-              + answer.path("message").asText("").transform(m -> m.isEmpty() ? "" : ": " + m));
+    return RunReport.fromHttp(answer).print(function, out, err);
+  }
+
+  /** The run as a client of the relay at {@code address}, with the user's own key. */
+  private int viaRelay(
+      String address,
+      AquaFunction selected,
+      Map<String, JsonNode> arguments,
+      PrintWriter out,
+      PrintWriter err)
+      throws IOException {
+    Multiaddr relay;
+    try {
+      relay = Multiaddr.parse(address);
+    } catch (InvalidMultiaddrException e) {
+      err.println("gyre run: --via: " + e.getMessage());
+      return 2;
     }
-    for (JsonNode error : errors) {
-      err.println("gyre run: error: " + error);
+    KeyPair key;
+    try {
+      key = PeerKeys.load(new KeySource.DataDirectory(keyFile.toAbsolutePath()));
+    } catch (IdentityException e) {
+      err.println("gyre run: " + e.getMessage());
+      return 1;
     }
-    err.println(
-        "particle "
-            + answer.path("particle_id").asText()
-            + ", "
-            + answer.path("elapsed_ms").asLong()
-            + " ms");
-    return answer.path("ok").asBoolean(false) && errors.isEmpty() ? 0 : 1;
+    try {
+      return ClientRun.run(relay, key, selected, arguments, Duration.ofMillis(ttlMs))
+          .print(function, out, err);
+    } catch (ConnectFailed e) {
+      err.println("gyre run: cannot connect to the relay at " + address + ": " + e.getMessage());
+      return 1;
+    }
   }
 
   private static String exported(List<CompiledModule> modules) {

@@ -25,7 +25,7 @@ class RunCommandTest {
       """
       aqua Sample
 
-      export hello, sum, onPeer, maybe, broken, noResult
+      export hello, sum, onPeer, maybe, broken, noResult, whoCalls
 
       service Op("op"):
         concat_strings(a: string, b: string) -> string
@@ -60,6 +60,11 @@ class RunCommandTest {
 
       func noResult(name: string):
         Op.concat_strings("ignored ", name)
+
+      func whoCalls(peer: string) -> string:
+        on peer:
+          s <- Op.concat_strings("called by ", INIT_PEER_ID)
+        <- s
       """;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -188,6 +193,117 @@ class RunCommandTest {
     GyreRun outcome = run(bad.toString(), "-f", "f", "--peer", url);
     assertEquals(1, outcome.exitCode());
     assertTrue(outcome.err().contains("bad.aqua:4:6"), outcome.err());
+  }
+
+  private static String relay() {
+    return node.clientAddresses().get(0).toString();
+  }
+
+  @Test
+  void viaARelayTheFunctionRunsAsAClientWithTheUsersOwnKey() throws Exception {
+    Path key = dir.resolve("home").resolve(".config").resolve("client.key");
+    String peerId = node.peerId().base58();
+    GyreRun first =
+        run(
+            file.toString(),
+            "-f",
+            "whoCalls",
+            "--args",
+            "[\"" + peerId + "\"]",
+            "--via",
+            relay(),
+            "--key",
+            key.toString());
+    assertEquals(0, first.exitCode(), first.err());
+    String client =
+        io.gyre.identity.files.PeerKeys.load(new io.gyre.identity.files.KeySource.File(key))
+            .peerId()
+            .base58();
+    assertEquals("called by " + client, MAPPER.readTree(first.out()).asText());
+    assertEquals(
+        "rw-------",
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+    assertTrue(first.err().contains("particle "), first.err());
+
+    GyreRun again =
+        run(
+            file.toString(),
+            "-f",
+            "whoCalls",
+            "--args",
+            "[\"" + peerId + "\"]",
+            "--via",
+            relay(),
+            "--key",
+            key.toString());
+    assertEquals("called by " + client, MAPPER.readTree(again.out()).asText());
+
+    GyreRun hello =
+        run(
+            file.toString(),
+            "-f",
+            "hello",
+            "--args",
+            "[\"Ada\"]",
+            "--via",
+            relay(),
+            "--key",
+            key.toString());
+    assertEquals(0, hello.exitCode(), hello.err());
+    assertEquals("Hello, Ada", MAPPER.readTree(hello.out()).asText());
+    GyreRun sent =
+        run(
+            file.toString(),
+            "-f",
+            "noResult",
+            "--args",
+            "[\"n\"]",
+            "--via",
+            relay(),
+            "--key",
+            key.toString());
+    assertEquals(0, sent.exitCode(), sent.err());
+    assertEquals("", sent.out());
+  }
+
+  @Test
+  void viaARelayAScriptErrorOrABadRelayExitsAsTheHttpRunDoes() {
+    Path key = dir.resolve("via-errors.key");
+    GyreRun broken =
+        run(file.toString(), "-f", "broken", "--via", relay(), "--key", key.toString());
+    assertEquals(1, broken.exitCode());
+    assertTrue(broken.err().contains("gyre run: broken errored"), broken.err());
+    assertTrue(broken.err().contains("no-such-service"), broken.err());
+
+    GyreRun badAddress =
+        run(
+            file.toString(),
+            "-f",
+            "hello",
+            "--args",
+            "[\"x\"]",
+            "--via",
+            "/ip4/nope",
+            "--key",
+            key.toString());
+    assertEquals(2, badAddress.exitCode());
+    assertTrue(badAddress.err().startsWith("gyre run: --via: "), badAddress.err());
+
+    GyreRun unreachable =
+        run(
+            file.toString(),
+            "-f",
+            "hello",
+            "--args",
+            "[\"x\"]",
+            "--via",
+            "/ip4/127.0.0.1/tcp/1",
+            "--key",
+            key.toString());
+    assertEquals(1, unreachable.exitCode());
+    assertTrue(
+        unreachable.err().contains("cannot connect to the relay at /ip4/127.0.0.1/tcp/1"),
+        unreachable.err());
   }
 
   @Test
