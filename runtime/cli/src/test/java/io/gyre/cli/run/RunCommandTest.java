@@ -199,21 +199,19 @@ class RunCommandTest {
     return node.clientAddresses().get(0).toString();
   }
 
+  /** {@code gyre run FILE ARGS… --via RELAY --key KEY}. */
+  private static GyreRun via(Path key, String... args) {
+    List<String> all = new ArrayList<>(List.of(file.toString()));
+    all.addAll(List.of(args));
+    all.addAll(List.of("--via", relay(), "--key", key.toString()));
+    return run(all.toArray(String[]::new));
+  }
+
   @Test
   void viaARelayTheFunctionRunsAsAClientWithTheUsersOwnKey() throws Exception {
     Path key = dir.resolve("home").resolve(".config").resolve("client.key");
     String peerId = node.peerId().base58();
-    GyreRun first =
-        run(
-            file.toString(),
-            "-f",
-            "whoCalls",
-            "--args",
-            "[\"" + peerId + "\"]",
-            "--via",
-            relay(),
-            "--key",
-            key.toString());
+    GyreRun first = via(key, "-f", "whoCalls", "--args", "[\"" + peerId + "\"]");
     assertEquals(0, first.exitCode(), first.err());
     String client =
         io.gyre.identity.files.PeerKeys.load(new io.gyre.identity.files.KeySource.File(key))
@@ -225,43 +223,13 @@ class RunCommandTest {
         java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
     assertTrue(first.err().contains("particle "), first.err());
 
-    GyreRun again =
-        run(
-            file.toString(),
-            "-f",
-            "whoCalls",
-            "--args",
-            "[\"" + peerId + "\"]",
-            "--via",
-            relay(),
-            "--key",
-            key.toString());
+    GyreRun again = via(key, "-f", "whoCalls", "--args", "[\"" + peerId + "\"]");
     assertEquals("called by " + client, MAPPER.readTree(again.out()).asText());
 
-    GyreRun hello =
-        run(
-            file.toString(),
-            "-f",
-            "hello",
-            "--args",
-            "[\"Ada\"]",
-            "--via",
-            relay(),
-            "--key",
-            key.toString());
+    GyreRun hello = via(key, "-f", "hello", "--args", "[\"Ada\"]");
     assertEquals(0, hello.exitCode(), hello.err());
     assertEquals("Hello, Ada", MAPPER.readTree(hello.out()).asText());
-    GyreRun sent =
-        run(
-            file.toString(),
-            "-f",
-            "noResult",
-            "--args",
-            "[\"n\"]",
-            "--via",
-            relay(),
-            "--key",
-            key.toString());
+    GyreRun sent = via(key, "-f", "noResult", "--args", "[\"n\"]");
     assertEquals(0, sent.exitCode(), sent.err());
     assertEquals("", sent.out());
   }
@@ -269,8 +237,7 @@ class RunCommandTest {
   @Test
   void viaARelayAScriptErrorOrABadRelayExitsAsTheHttpRunDoes() {
     Path key = dir.resolve("via-errors.key");
-    GyreRun broken =
-        run(file.toString(), "-f", "broken", "--via", relay(), "--key", key.toString());
+    GyreRun broken = via(key, "-f", "broken");
     assertEquals(1, broken.exitCode());
     assertTrue(broken.err().contains("gyre run: broken errored"), broken.err());
     assertTrue(broken.err().contains("no-such-service"), broken.err());

@@ -1,11 +1,10 @@
 package io.gyre.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.gyre.air.CallRequest;
 import io.gyre.air.CallResult;
+import io.gyre.air.builtins.FunctionServices;
 import io.gyre.client.CallFailed;
 import io.gyre.client.GyreClientException;
 import java.util.List;
@@ -46,21 +45,21 @@ public final class FunctionCall {
   Optional<CallResult> answer(CallRequest request) {
     switch (request.serviceId()) {
       case "getDataSrv":
-        return Optional.of(argument(request.functionName()));
+        return Optional.of(
+            FunctionServices.argument(request.functionName(), relayPeerId, arguments));
       case "callbackSrv":
         if (!request.functionName().equals("response")) {
           return Optional.empty();
         }
-        result.complete(responseValue(request.arguments()));
-        return Optional.of(CallResult.ok(JsonNodeFactory.instance.objectNode()));
+        result.complete(FunctionServices.response(request.arguments()));
+        return Optional.of(FunctionServices.acknowledged());
       case "errorHandlingSrv":
         if (!request.functionName().equals("error")) {
           return Optional.empty();
         }
-        JsonNode error =
-            request.arguments().isEmpty() ? NullNode.getInstance() : request.arguments().get(0);
-        fail(new CallFailed(particleId, errorMessage(error), List.of(error)));
-        return Optional.of(CallResult.ok(JsonNodeFactory.instance.objectNode()));
+        JsonNode error = FunctionServices.error(request.arguments());
+        fail(new CallFailed(particleId, FunctionServices.errorMessage(error), List.of(error)));
+        return Optional.of(FunctionServices.acknowledged());
       default:
         return Optional.empty();
     }
@@ -75,38 +74,5 @@ public final class FunctionCall {
 
   void fail(GyreClientException failure) {
     result.completeExceptionally(failure);
-  }
-
-  private CallResult argument(String name) {
-    if (name.equals("-relay-")) {
-      return CallResult.ok(new TextNode(relayPeerId));
-    }
-    JsonNode value = arguments.get(name);
-    if (value == null) {
-      return CallResult.error(
-          1,
-          new TextNode(
-              "getDataSrv: the function's argument '"
-                  + name
-                  + "' was not given; given: "
-                  + arguments.keySet()));
-    }
-    return CallResult.ok(value);
-  }
-
-  /** js-client's rule: no value is null, one value is itself, several are an array. */
-  private static JsonNode responseValue(List<JsonNode> values) {
-    if (values.isEmpty()) {
-      return NullNode.getInstance();
-    }
-    if (values.size() == 1) {
-      return values.get(0);
-    }
-    return JsonNodeFactory.instance.arrayNode().addAll(values);
-  }
-
-  private static String errorMessage(JsonNode error) {
-    JsonNode message = error.get("message");
-    return message != null && message.isTextual() ? message.textValue() : error.toString();
   }
 }

@@ -137,15 +137,6 @@ public final class ClientRelay implements AutoCloseable {
     return host.listenAddresses();
   }
 
-  /** Client connections open now. */
-  public int connectionCount() {
-    return connections.size();
-  }
-
-  long errorCount(ParticleError.Code code) {
-    return metrics.errorCount(code);
-  }
-
   private void onOpened(Connection connection) {
     ClientConnection client =
         new ClientConnection(connection, maxMessageBytes, messages -> read(connection, messages));

@@ -31,8 +31,4 @@ final class RelayMetrics {
   void error(ParticleError.Code code) {
     errors.labelValues(code.label()).inc();
   }
-
-  long errorCount(ParticleError.Code code) {
-    return errors.labelValues(code.label()).getLongValue();
-  }
 }
