@@ -99,7 +99,9 @@ public final class ClientWireBenchmark {
       }
 
       ClientOptions options =
-          ClientOptions.of(List.of(tcp), KeyPair.generate()).withTtl(Duration.ofSeconds(20));
+          // the relay holds each particle until its TTL: at ~3,000 calls/s, 10 s stays well
+          // below its 50,000 in-flight particles (ClusterLoad's TTL too)
+          ClientOptions.of(List.of(tcp), KeyPair.generate()).withTtl(Duration.ofSeconds(10));
       try (GyreClient client = GyreClient.connect(options)) {
         List<Long> tripNanos = new ArrayList<>();
         int dropped = Math.max(200, roundTrips / 5);
@@ -132,12 +134,16 @@ public final class ClientWireBenchmark {
             sustained.completed() / (double) seconds,
             2 * sustained.completed() / (double) seconds,
             sustained.failed());
+        sustained
+            .failures()
+            .forEach((kind, count) -> System.out.println("  " + count + " × " + kind));
       }
     }
     System.exit(0);
   }
 
-  private record Sustained(long completed, long failed, List<Long> latencies) {}
+  private record Sustained(
+      long completed, long failed, List<Long> latencies, Map<String, Long> failures) {}
 
   /** A closed loop: each answer starts the next call. */
   private static Sustained sustained(
@@ -146,10 +152,10 @@ public final class ClientWireBenchmark {
     AtomicBoolean measuring = new AtomicBoolean();
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicLong completed = new AtomicLong();
-    AtomicLong failed = new AtomicLong();
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+    Map<String, Long> failures = new java.util.concurrent.ConcurrentHashMap<>();
     for (int i = 0; i < inFlight; i++) {
-      loop(client, echo, running, measuring, completed, failed, latencies);
+      loop(client, echo, running, measuring, completed, failures, latencies);
     }
     for (int s = 0; s < warmup; s++) {
       Thread.sleep(1000);
@@ -164,7 +170,8 @@ public final class ClientWireBenchmark {
     }
     measuring.set(false);
     running.set(false);
-    return new Sustained(completed.get(), failed.get(), new ArrayList<>(latencies));
+    long failed = failures.values().stream().mapToLong(Long::longValue).sum();
+    return new Sustained(completed.get(), failed, new ArrayList<>(latencies), Map.copyOf(failures));
   }
 
   private static void loop(
@@ -173,7 +180,7 @@ public final class ClientWireBenchmark {
       AtomicBoolean running,
       AtomicBoolean measuring,
       AtomicLong completed,
-      AtomicLong failed,
+      Map<String, Long> failures,
       ConcurrentLinkedQueue<Long> latencies) {
     if (!running.get()) {
       return;
@@ -187,10 +194,16 @@ public final class ClientWireBenchmark {
               completed.incrementAndGet();
               latencies.add(System.nanoTime() - start);
             } else {
-              failed.incrementAndGet();
+              Throwable cause = error.getCause() == null ? error : error.getCause();
+              String message = String.valueOf(cause.getMessage());
+              String kind =
+                  cause.getClass().getSimpleName()
+                      + ": "
+                      + message.substring(0, Math.min(60, message.length()));
+              failures.merge(kind, 1L, Long::sum);
             }
           }
-          loop(client, echo, running, measuring, completed, failed, latencies);
+          loop(client, echo, running, measuring, completed, failures, latencies);
         });
   }
 
