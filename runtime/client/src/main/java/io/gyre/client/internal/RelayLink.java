@@ -136,6 +136,12 @@ public final class RelayLink implements AutoCloseable {
             connection ->
                 connection
                     .openStream(ParticleCodec.PROTOCOL)
+                    .whenComplete(
+                        (stream, error) -> {
+                          if (error != null) {
+                            connection.close(); // a relay that refused us: leave nothing open
+                          }
+                        })
                     .thenApply(
                         stream -> {
                           MessageStream particles = MessageStream.of(stream, maxMessageBytes);
