@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /** p50, p99 and mean of a list of durations in nanoseconds, printed in microseconds. */
-record Percentiles(
+public record Percentiles(
     String name, int samples, double p50Micros, double p99Micros, double meanMicros) {
-  static Percentiles of(String name, List<Long> nanos) {
+  public static Percentiles of(String name, List<Long> nanos) {
     long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
     return new Percentiles(
         name,
@@ -21,7 +21,7 @@ record Percentiles(
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 
-  String row() {
+  public String row() {
     return String.format(
         "| %s | %d | %.0f | %.0f | %.0f |", name, samples, p50Micros, p99Micros, meanMicros);
   }

@@ -20,7 +20,9 @@ public record TestPeer(GyreNode node, Path dataDir, String url) implements AutoC
                     Map.of(
                         "gyre.node.data-dir", dataDir.toString(),
                         "gyre.node.cluster-port", "0",
-                        "gyre.node.http.port", "0"))));
+                        "gyre.node.http.port", "0",
+                        "gyre.node.client.tcp-port", "0",
+                        "gyre.node.client.ws-port", "0"))));
     return new TestPeer(
         node, dataDir, "http://127.0.0.1:" + node.httpAddress().orElseThrow().getPort());
   }

@@ -7,8 +7,11 @@ import akka.actor.typed.javadsl.AskPattern;
 import akka.cluster.typed.Cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gyre.air.particle.Particle;
+import io.gyre.air.particle.ParticleSignature;
 import io.gyre.identity.KeyPair;
 import io.gyre.identity.PeerId;
+import io.gyre.net.Multiaddr;
 import io.gyre.node.access.OperatorToken;
 import io.gyre.node.actor.AskReplies;
 import io.gyre.node.builtins.SrvBuiltin;
@@ -18,11 +21,11 @@ import io.gyre.node.cluster.RememberedMembers;
 import io.gyre.node.config.NodeSettings;
 import io.gyre.node.http.HttpApi;
 import io.gyre.node.metrics.NodeMetrics;
-import io.gyre.node.particle.Particle;
 import io.gyre.node.particle.ParticleInbox;
 import io.gyre.node.particle.ParticleSession;
-import io.gyre.node.particle.ParticleSignature;
 import io.gyre.node.particle.ParticleTraces;
+import io.gyre.node.relay.ClientRelay;
+import io.gyre.node.relay.RelaySettings;
 import io.gyre.node.run.RunRequest;
 import io.gyre.node.run.RunResult;
 import io.gyre.node.run.RunSession;
@@ -61,6 +64,7 @@ public final class GyreNode implements AutoCloseable {
   private final List<HostedPeer> peers;
   private Optional<HttpApi.Binding> http = Optional.empty();
   private final OperatorToken token;
+  private Optional<ClientRelay> relay = Optional.empty();
 
   private GyreNode(
       NodeSettings settings, ActorSystem<Void> system, NodeParts parts, List<HostedPeer> peers) {
@@ -76,6 +80,21 @@ public final class GyreNode implements AutoCloseable {
     NodeStartup.Started started = NodeStartup.start(settings);
     GyreNode node = new GyreNode(settings, started.system(), started.parts(), started.peers());
     try {
+      RelaySettings clients = RelaySettings.from(settings);
+      if (clients.enabled()) {
+        HostedPeer primary = started.peers().get(0);
+        ClientRelay relay =
+            ClientRelay.start(
+                clients,
+                primary.key(),
+                started.system(),
+                primary.inbox(),
+                started.parts().clients(),
+                started.parts().metrics(),
+                started.parts().clock());
+        node.relay = Optional.of(relay);
+        started.system().getWhenTerminated().thenRun(relay::close);
+      }
       if (settings.http().enabled()) {
         node.http =
             Optional.of(
@@ -105,11 +124,12 @@ public final class GyreNode implements AutoCloseable {
       throw e;
     }
     LOG.info(
-        "node {} up: peers {}, cluster port {}, http {}",
+        "node {} up: peers {}, cluster port {}, http {}, clients {}",
         started.system().address(),
         node.peerIds(),
         node.clusterPort(),
-        node.http.map(b -> b.address().toString()).orElse("off"));
+        node.http.map(b -> b.address().toString()).orElse("off"),
+        node.clientAddresses());
     return node;
   }
 
@@ -135,6 +155,19 @@ public final class GyreNode implements AutoCloseable {
   /** The HTTP API's address, when it runs. */
   public Optional<InetSocketAddress> httpAddress() {
     return http.map(HttpApi.Binding::address);
+  }
+
+  /**
+   * Where clients reach this node's primary peer, their relay: TCP and WebSocket multiaddrs ending
+   * in {@code /p2p/<peer id>} (empty when {@code gyre.node.client.enabled} is off).
+   */
+  public List<Multiaddr> clientAddresses() {
+    return relay.map(ClientRelay::addresses).orElse(List.of());
+  }
+
+  /** Clients attached to this node's relay now. */
+  public int attachedClients() {
+    return parts.clients().size();
   }
 
   public NodeMetrics metrics() {

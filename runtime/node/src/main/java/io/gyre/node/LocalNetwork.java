@@ -55,6 +55,8 @@ public final class LocalNetwork implements AutoCloseable {
         flags.put("gyre.node.data-dir", dir.resolve("peer-" + i).toString());
         flags.put("gyre.node.cluster-port", "0");
         flags.put("gyre.node.http.port", "0");
+        flags.put("gyre.node.client.tcp-port", "0");
+        flags.put("gyre.node.client.ws-port", "0");
         flags.putAll(SHARED_PROCESS);
         if (!nodes.isEmpty()) {
           flags.put("gyre.node.seed-nodes", "127.0.0.1:" + nodes.get(0).clusterPort());

@@ -18,6 +18,7 @@ import io.gyre.node.cluster.PeerDirectory;
 import io.gyre.node.cluster.RememberedMembers;
 import io.gyre.node.particle.ParticleInbox;
 import io.gyre.node.particle.PeerRuntime;
+import io.gyre.node.relay.RelayRoutes;
 import io.gyre.node.services.JavaServices;
 import io.gyre.node.services.LocalServices;
 import io.gyre.node.services.RegistryClient;
@@ -126,7 +127,7 @@ final class NodeGuardian {
             key,
             services,
             parts.interpreter(),
-            parts.knownPeers(),
+            new RelayRoutes(parts.knownPeers(), parts.clients()),
             parts.settings().limits(),
             parts.metrics(),
             parts.traces(),

@@ -84,6 +84,16 @@ record NodeHttpBackend(GyreNode node) implements NodeApi {
   }
 
   @Override
+  public List<String> clientAddresses() {
+    return node.clientAddresses().stream().map(Object::toString).toList();
+  }
+
+  @Override
+  public int attachedClients() {
+    return node.attachedClients();
+  }
+
+  @Override
   public Optional<ParticleTrace.Snapshot> trace(String particleId) {
     return node.traces().snapshot(particleId);
   }

@@ -8,6 +8,7 @@ import io.gyre.node.config.NodeSettings;
 import io.gyre.node.metrics.NodeMetrics;
 import io.gyre.node.particle.InFlightBudget;
 import io.gyre.node.particle.ParticleTraces;
+import io.gyre.node.relay.AttachedClients;
 import io.gyre.node.services.ServiceRecord;
 import io.gyre.node.services.ServiceRuntime;
 import java.time.Clock;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** What every hosted peer of a node shares. */
+/** What every hosted peer of a node shares (the relay's attached clients too). */
 record NodeParts(
     NodeSettings settings,
     Interpreter interpreter,
@@ -26,7 +27,8 @@ record NodeParts(
     ExecutorService serviceExecutor,
     InFlightBudget inFlight,
     AtomicReference<List<ServiceRecord>> clusterServices,
-    ServiceRuntime serviceRuntime) {
+    ServiceRuntime serviceRuntime,
+    AttachedClients clients) {
 
   /** What {@code peer.*} tells about {@code peerId} and the peers it can reach. */
   PeerBuiltin.Neighbourhood neighbourhood(String peerId, Address selfAddress) {

@@ -16,6 +16,7 @@ import io.gyre.node.metrics.NodeMetrics;
 import io.gyre.node.particle.InFlightBudget;
 import io.gyre.node.particle.ParticleTraces;
 import io.gyre.node.persistence.JournalDatabase;
+import io.gyre.node.relay.AttachedClients;
 import io.gyre.node.services.ServiceTable;
 import io.gyre.node.services.wasm.ModuleStore;
 import io.gyre.node.services.wasm.WasmServiceRuntime;
@@ -77,7 +78,8 @@ final class NodeStartup {
             new InFlightBudget(
                 settings.limits().maxInFlightParticles(), settings.limits().maxInFlightBytes()),
             new AtomicReference<>(List.of()),
-            wasm);
+            wasm,
+            new AttachedClients());
     CompletableFuture<List<HostedPeer>> ready = new CompletableFuture<>();
     ActorSystem<Void> system =
         ActorSystem.create(

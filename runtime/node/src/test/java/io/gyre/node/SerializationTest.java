@@ -7,7 +7,7 @@ import akka.serialization.Serialization;
 import akka.serialization.SerializationExtension;
 import akka.serialization.Serializers;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.gyre.node.particle.Particle;
+import io.gyre.air.particle.Particle;
 import io.gyre.node.particle.ParticleInbox;
 import io.gyre.node.services.BlueprintRecord;
 import io.gyre.node.services.ModuleRecord;
@@ -46,7 +46,7 @@ class SerializationTest {
   }
 
   @Test
-  void particlesAndDeliveries() {
+  void deliveries() {
     Particle particle =
         new Particle(
             "id-1",
@@ -56,7 +56,8 @@ class SerializationTest {
             "(null)",
             new byte[] {1, 2, 3},
             new byte[] {4, 5});
-    assertEquals(particle, roundTrip(particle));
+    // A particle travels between nodes only inside a delivery (runtime/air's layout plus the
+    // sender).
     var deliver = new ParticleInbox.Deliver(particle, "12D3KooWfrom");
     assertEquals(deliver, roundTrip(deliver, "ParticleWireSerializer"));
   }

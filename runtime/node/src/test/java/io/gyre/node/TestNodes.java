@@ -1,8 +1,8 @@
 package io.gyre.node;
 
+import io.gyre.air.particle.Particle;
 import io.gyre.node.config.NodeConfigLoader;
 import io.gyre.node.config.NodeSettings;
-import io.gyre.node.particle.Particle;
 import io.gyre.node.run.RunSession;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

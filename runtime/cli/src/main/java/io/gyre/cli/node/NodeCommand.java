@@ -58,6 +58,18 @@ public final class NodeCommand implements Callable<Integer> {
   Optional<Integer> httpPort;
 
   @Option(
+      names = "--client-port",
+      paramLabel = "PORT",
+      description = "Port for clients over TCP (default 7400; 0: any).")
+  Optional<Integer> clientPort;
+
+  @Option(
+      names = "--client-ws-port",
+      paramLabel = "PORT",
+      description = "Port for clients over WebSocket (default 7401; 0: any).")
+  Optional<Integer> clientWsPort;
+
+  @Option(
       names = "--seed",
       paramLabel = "HOST:PORT",
       description = "A node to join (repeatable). None: start a new cluster.")
@@ -142,6 +154,7 @@ public final class NodeCommand implements Callable<Integer> {
                         + " (token in "
                         + nodeSettings.dataDir().resolve(OperatorToken.FILE_NAME)
                         + ")"));
+    node.clientAddresses().forEach(a -> out.println("  clients  " + a));
     out.println("  data     " + nodeSettings.dataDir());
     out.flush();
     node.whenTerminated().toCompletableFuture().join();
@@ -158,6 +171,8 @@ public final class NodeCommand implements Callable<Integer> {
     if (newCluster) {
       flags.put("gyre.node.new-cluster", "on");
     }
+    clientPort.ifPresent(p -> flags.put("gyre.node.client.tcp-port", p.toString()));
+    clientWsPort.ifPresent(p -> flags.put("gyre.node.client.ws-port", p.toString()));
     if (!seeds.isEmpty()) {
       flags.put("gyre.node.seed-nodes", String.join(",", seeds));
     }

@@ -8,8 +8,16 @@ import io.gyre.cli.aqua.CompilerOptionsMixin;
 import io.gyre.cli.console.CommandStreams;
 import io.gyre.cli.peer.PeerClient;
 import io.gyre.cli.peer.PeerOptions;
+import io.gyre.client.ConnectFailed;
+import io.gyre.identity.KeyPair;
+import io.gyre.identity.files.IdentityException;
+import io.gyre.identity.files.KeySource;
+import io.gyre.identity.files.PeerKeys;
+import io.gyre.net.InvalidMultiaddrException;
+import io.gyre.net.Multiaddr;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +33,10 @@ import picocli.CommandLine.Option;
 
 /**
  * `gyre run FILE.aqua -f FUNC --args JSON --peer URL`: compiles the file with Gyre's Aqua compiler
- * and runs the function through a peer's HTTP API, the peer acting as its init peer. It always
- * waits for the particle's outcome: prints the response as JSON and exits 0, or names what failed
- * (the call's service, function, peer and message; the peer that could not be reached) and exits 1.
+ * and runs the function through a peer's HTTP API, the peer acting as its init peer (with {@code
+ * --via MULTIADDR}: as a client of that relay, signed with the user's own key). It always waits for
+ * the particle's outcome: prints the response as JSON and exits 0, or names what failed (the call's
+ * service, function, peer and message; the peer that could not be reached) and exits 1.
  */
 @Command(
     name = "run",
@@ -62,6 +71,20 @@ public final class RunCommand implements Callable<Integer> {
       description = "The particle's time to live in milliseconds (default: ${DEFAULT-VALUE}).")
   long ttlMs = 30_000;
 
+  @Option(
+      names = "--via",
+      paramLabel = "MULTIADDR",
+      description =
+          "Run as a client of this relay (e.g. /ip4/127.0.0.1/tcp/7400/p2p/12D3KooW…) with your own"
+              + " key instead of through the peer's HTTP API.")
+  Optional<String> via = Optional.empty();
+
+  @Option(
+      names = "--key",
+      paramLabel = "FILE",
+      description = "Your client key for --via (default: ${DEFAULT-VALUE}; made on first use).")
+  Path keyFile = Path.of(System.getProperty("user.home"), ".config", "gyre", "client.key");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -92,9 +115,42 @@ public final class RunCommand implements Callable<Integer> {
       err.println("gyre run: " + e.getMessage());
       return 2;
     }
+    boolean noResults = selected.get().results().isEmpty();
+    if (via.isPresent()) {
+      Multiaddr relay;
+      try {
+        relay = Multiaddr.parse(via.get());
+      } catch (InvalidMultiaddrException e) {
+        err.println("gyre run: --via: " + e.getMessage());
+        return 2;
+      }
+      Optional<JsonNode> answer = viaRelay(relay, awaitable(selected.get()), arguments, err);
+      return answer.isEmpty() ? 1 : report(answer.get(), noResults, out, err);
+    }
     PeerClient.Answer answer =
         peerOptions.client().run(awaitable(selected.get()), arguments, Duration.ofMillis(ttlMs));
-    return report(answer.body(), selected.get().results().isEmpty(), out, err);
+    return report(answer.body(), noResults, out, err);
+  }
+
+  /**
+   * The run as a client of the relay at {@code address}, signed with the user's own key: its
+   * outcome in the HTTP API's answer shape, or empty (the reason printed) when it could not start.
+   */
+  private Optional<JsonNode> viaRelay(
+      Multiaddr relay, String air, Map<String, JsonNode> arguments, PrintWriter err) {
+    KeyPair key;
+    try {
+      key = PeerKeys.load(new KeySource.DataDirectory(keyFile.toAbsolutePath()));
+    } catch (IdentityException e) {
+      err.println("gyre run: " + e.getMessage());
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ClientRun.run(relay, key, air, arguments, Duration.ofMillis(ttlMs)));
+    } catch (ConnectFailed e) {
+      err.println("gyre run: cannot connect to the relay at " + relay + ": " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /**

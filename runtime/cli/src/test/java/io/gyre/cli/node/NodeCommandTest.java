@@ -71,6 +71,10 @@ class NodeCommandTest {
               "--cluster-port",
               String.valueOf(taken.getLocalPort()),
               "--http-port",
+              "0",
+              "--client-port",
+              "0",
+              "--client-ws-port",
               "0");
       assertEquals(1, port.exitCode());
       assertEquals(
@@ -97,6 +101,10 @@ class NodeCommandTest {
                 "--cluster-port",
                 "0",
                 "--http-port",
+                "0",
+                "--client-port",
+                "0",
+                "--client-ws-port",
                 "0")
             .redirectErrorStream(true)
             .start();
@@ -120,6 +128,10 @@ class NodeCommandTest {
               "--cluster-port",
               "0",
               "--http-port",
+              "0",
+              "--client-port",
+              "0",
+              "--client-ws-port",
               "0");
       assertEquals(1, database.exitCode());
       assertTrue(

@@ -22,7 +22,7 @@ class RunCommandTest {
       """
       aqua Sample
 
-      export hello, sum, onPeer, maybe, broken, noResult, brokenNoResult
+      export hello, sum, onPeer, maybe, broken, noResult, brokenNoResult, whoCalls
 
       service Op("op"):
         concat_strings(a: string, b: string) -> string
@@ -60,6 +60,11 @@ class RunCommandTest {
 
       func brokenNoResult():
         Missing.nothing()
+
+      func whoCalls(peer: string) -> string:
+        on peer:
+          s <- Op.concat_strings("called by ", INIT_PEER_ID)
+        <- s
       """;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -180,6 +185,87 @@ class RunCommandTest {
     GyreRun outcome = run(bad.toString(), "-f", "f", "--peer", url);
     assertEquals(1, outcome.exitCode());
     assertTrue(outcome.err().contains("bad.aqua:4:6"), outcome.err());
+  }
+
+  private static String relay() {
+    return node.clientAddresses().get(0).toString();
+  }
+
+  /** {@code gyre run FILE ARGS… --via RELAY --key KEY}. */
+  private static GyreRun via(Path key, String... args) {
+    List<String> all = new ArrayList<>(List.of(file.toString()));
+    all.addAll(List.of(args));
+    all.addAll(List.of("--via", relay(), "--key", key.toString()));
+    return run(all.toArray(String[]::new));
+  }
+
+  @Test
+  void viaARelayTheFunctionRunsAsAClientWithTheUsersOwnKey() throws Exception {
+    Path key = dir.resolve("home").resolve(".config").resolve("client.key");
+    String peerId = node.peerId().base58();
+    GyreRun first = via(key, "-f", "whoCalls", "--args", "[\"" + peerId + "\"]");
+    assertEquals(0, first.exitCode(), first.err());
+    String client =
+        io.gyre.identity.files.PeerKeys.load(new io.gyre.identity.files.KeySource.File(key))
+            .peerId()
+            .base58();
+    assertEquals("called by " + client, MAPPER.readTree(first.out()).asText());
+    assertEquals(
+        "rw-------",
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+    assertTrue(first.err().contains("particle "), first.err());
+
+    GyreRun again = via(key, "-f", "whoCalls", "--args", "[\"" + peerId + "\"]");
+    assertEquals("called by " + client, MAPPER.readTree(again.out()).asText());
+
+    GyreRun hello = via(key, "-f", "hello", "--args", "[\"Ada\"]");
+    assertEquals(0, hello.exitCode(), hello.err());
+    assertEquals("Hello, Ada", MAPPER.readTree(hello.out()).asText());
+    GyreRun sent = via(key, "-f", "noResult", "--args", "[\"n\"]");
+    assertEquals(0, sent.exitCode(), sent.err());
+    assertEquals("", sent.out());
+  }
+
+  @Test
+  void viaARelayAScriptErrorOrABadRelayExitsAsTheHttpRunDoes() {
+    Path key = dir.resolve("via-errors.key");
+    GyreRun broken = via(key, "-f", "broken");
+    assertEquals(1, broken.exitCode());
+    assertTrue(broken.err().contains("no-such-service"), broken.err());
+    GyreRun brokenNoResult = via(key, "-f", "brokenNoResult");
+    assertEquals(
+        1, brokenNoResult.exitCode(), "a function without results still reports its error");
+    assertTrue(brokenNoResult.err().contains("no-such-service.nothing"), brokenNoResult.err());
+
+    GyreRun badAddress =
+        run(
+            file.toString(),
+            "-f",
+            "hello",
+            "--args",
+            "[\"x\"]",
+            "--via",
+            "/ip4/nope",
+            "--key",
+            key.toString());
+    assertEquals(2, badAddress.exitCode());
+    assertTrue(badAddress.err().startsWith("gyre run: --via: "), badAddress.err());
+
+    GyreRun unreachable =
+        run(
+            file.toString(),
+            "-f",
+            "hello",
+            "--args",
+            "[\"x\"]",
+            "--via",
+            "/ip4/127.0.0.1/tcp/1",
+            "--key",
+            key.toString());
+    assertEquals(1, unreachable.exitCode());
+    assertTrue(
+        unreachable.err().contains("cannot connect to the relay at /ip4/127.0.0.1/tcp/1"),
+        unreachable.err());
   }
 
   @Test

@@ -52,6 +52,8 @@ class HostToHostTest {
     List<String> serverEvents = new CopyOnWriteArrayList<>();
     List<String> clientEvents = new CopyOnWriteArrayList<>();
     CompletableFuture<Void> serverSawClose = new CompletableFuture<>();
+    // The client's closed event comes from its channel's close, after close() completes.
+    CompletableFuture<Void> clientSawClose = new CompletableFuture<>();
     server.addConnectionListener(
         new ConnectionListener() {
           @Override
@@ -75,12 +77,14 @@ class HostToHostTest {
           @Override
           public void closed(Connection connection) {
             clientEvents.add("closed " + connection.remotePeer());
+            clientSawClose.complete(null);
           }
         });
     Connection connection = client.dial(bound).get(10, TimeUnit.SECONDS);
     assertEquals(List.of(connection), client.connections());
     connection.close().get(10, TimeUnit.SECONDS);
     serverSawClose.get(10, TimeUnit.SECONDS);
+    clientSawClose.get(10, TimeUnit.SECONDS);
     assertEquals(
         List.of("opened " + server.peerId() + " OUTBOUND", "closed " + server.peerId()),
         clientEvents);

@@ -135,8 +135,7 @@ public final class HttpApi extends AllDirectives {
                 id -> get(() -> operator(() -> trace(id)))),
             path(
                 "run",
-                () ->
-                    post(() -> operator(() -> entity(Unmarshaller.entityToString(), this::run)))),
+                () -> post(() -> operator(() -> entity(Unmarshaller.entityToString(), this::run)))),
             io.gyre.node.web.WebPage.standardRoute());
     return handleExceptions(errors(), () -> handleRejections(rejections(), () -> sizeLimited(all)));
   }
@@ -207,6 +206,9 @@ public final class HttpApi extends AllDirectives {
     out.put("known_peers", node.knownPeerIds().size());
     out.put("particles_in_flight", node.particlesInFlight());
     out.set("cluster", JsonViews.cluster(cluster));
+    ArrayNode clientAddresses = out.putArray("client_addresses");
+    node.clientAddresses().forEach(clientAddresses::add);
+    out.put("clients_attached", node.attachedClients());
     return out;
   }
 

@@ -45,6 +45,16 @@ public interface NodeApi {
   /** The operator's token, which the acting endpoints require. */
   OperatorToken operatorToken();
 
+  /** Where clients reach this node's relay (multiaddrs with {@code /p2p/<peer id>}). */
+  default List<String> clientAddresses() {
+    return List.of();
+  }
+
+  /** Clients attached to this node's relay now. */
+  default int attachedClients() {
+    return 0;
+  }
+
   Optional<ParticleTrace.Snapshot> trace(String particleId);
 
   /** The node's metrics in Prometheus' text format. */

@@ -136,7 +136,13 @@ public final class NodeMetrics {
     return PrometheusTextFormatWriter.CONTENT_TYPE;
   }
 
-  private Counter counter(String name, String help) {
-    return Counter.builder().name(name).help(help).withoutExemplars().register(registry);
+  /** A counter of another part of the node (the client relay), in this registry. */
+  public Counter counter(String name, String help, String... labelNames) {
+    return Counter.builder()
+        .name(name)
+        .help(help)
+        .labelNames(labelNames)
+        .withoutExemplars()
+        .register(registry);
   }
 }

@@ -1,6 +1,7 @@
 package io.gyre.node.particle;
 
 import akka.actor.typed.ActorRef;
+import io.gyre.air.particle.Particle;
 import java.util.List;
 import java.util.Optional;
 

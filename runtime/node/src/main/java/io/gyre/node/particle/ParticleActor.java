@@ -11,6 +11,7 @@ import io.gyre.air.CallRequest;
 import io.gyre.air.CallResult;
 import io.gyre.air.Outcome;
 import io.gyre.air.RunContext;
+import io.gyre.air.particle.Particle;
 import io.gyre.node.services.LocalServices;
 import io.gyre.node.services.ServiceCall;
 import io.gyre.node.services.ServiceProvider;

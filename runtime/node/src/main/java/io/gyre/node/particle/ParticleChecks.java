@@ -1,5 +1,7 @@
 package io.gyre.node.particle;
 
+import io.gyre.air.particle.Particle;
+import io.gyre.air.particle.ParticleSignature;
 import io.gyre.node.metrics.NodeMetrics.RefusalReason;
 import java.util.Arrays;
 import java.util.Optional;

@@ -8,6 +8,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
+import io.gyre.air.particle.Particle;
 import io.gyre.node.actor.GyreSerializable;
 import io.gyre.node.metrics.NodeMetrics.RefusalReason;
 import java.time.Duration;
@@ -46,6 +47,16 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
   /** A particle this peer starts as its init peer; {@code replyTo} learns whether it was taken. */
   public record Start(Particle particle, ParticleSession session, ActorRef<Started> replyTo)
       implements Command {}
+
+  /**
+   * A particle from a client attached to this peer, its relay: taken as one from the network (every
+   * check, the client as its sender); when it is not taken, {@code replyTo} learns why.
+   */
+  public record FromClient(Particle particle, String clientPeerId, ActorRef<ClientRefused> replyTo)
+      implements Command {}
+
+  /** A client's particle was not taken: why, for the client. */
+  public record ClientRefused(String particleId, RefusalReason reason, String message) {}
 
   /** The answer to {@link Start}: empty when taken, otherwise why not. */
   public record Started(Optional<String> refusal) {}
@@ -117,6 +128,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     return newReceiveBuilder()
         .onMessage(Deliver.class, this::onDeliver)
         .onMessage(Start.class, this::onStart)
+        .onMessage(FromClient.class, this::onFromClient)
         .onMessage(ParticleEnded.class, this::onParticleEnded)
         .onMessage(StopTaking.class, this::onStopTaking)
         .onMessage(ParticleDrained.class, this::onParticleDrained)
@@ -132,7 +144,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     runtime.metrics().particlesReceived.inc();
     ParticleRecord record = new ParticleRecord(runtime, deliver.particle().id());
     record.hop(ParticleTrace.HopKind.RECEIVED, deliver.fromPeerId());
-    Optional<String> refusal =
+    Optional<ParticleChecks.Refusal> refusal =
         accept(deliver.particle(), deliver.fromPeerId(), Optional.empty(), record);
     refusal.ifPresent(
         reason ->
@@ -142,7 +154,21 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
                     "refused particle {} from {}: {}",
                     deliver.particle().id(),
                     deliver.fromPeerId(),
-                    reason));
+                    reason.message()));
+    return this;
+  }
+
+  private Behavior<Command> onFromClient(FromClient fromClient) {
+    Particle particle = fromClient.particle();
+    runtime.metrics().particlesReceived.inc();
+    ParticleRecord record = new ParticleRecord(runtime, particle.id());
+    record.hop(ParticleTrace.HopKind.RECEIVED, fromClient.clientPeerId());
+    accept(particle, fromClient.clientPeerId(), Optional.empty(), record)
+        .ifPresent(
+            refusal ->
+                fromClient
+                    .replyTo()
+                    .tell(new ClientRefused(particle.id(), refusal.reason(), refusal.message())));
     return this;
   }
 
@@ -150,13 +176,14 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     runtime.metrics().particlesReceived.inc();
     ParticleRecord record = new ParticleRecord(runtime, start.particle().id());
     record.hop(ParticleTrace.HopKind.STARTED, "");
-    Optional<String> refusal = accept(start.particle(), "", Optional.of(start.session()), record);
-    start.replyTo().tell(new Started(refusal));
+    Optional<ParticleChecks.Refusal> refusal =
+        accept(start.particle(), "", Optional.of(start.session()), record);
+    start.replyTo().tell(new Started(refusal.map(ParticleChecks.Refusal::message)));
     return this;
   }
 
   /** Routes the particle to its actor, making one if needed; empty when taken, else the reason. */
-  private Optional<String> accept(
+  private Optional<ParticleChecks.Refusal> accept(
       Particle particle,
       String fromPeerId,
       Optional<ParticleSession> session,
@@ -317,18 +344,20 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     return this;
   }
 
-  private Optional<String> overloaded(ParticleRecord record, String why) {
+  private Optional<ParticleChecks.Refusal> overloaded(ParticleRecord record, String why) {
     return refuse(record, RefusalReason.OVERLOADED, "peer " + runtime.peerId() + " " + why);
   }
 
-  private Optional<String> refuse(ParticleRecord record, RefusalReason reason, String message) {
-    runtime.metrics().refused(reason);
-    record.hop(ParticleTrace.HopKind.REFUSED, reason.label());
-    return Optional.of(message);
+  private Optional<ParticleChecks.Refusal> refuse(
+      ParticleRecord record, RefusalReason reason, String message) {
+    return refuse(record, new ParticleChecks.Refusal(reason, message));
   }
 
-  private Optional<String> refuse(ParticleRecord record, ParticleChecks.Refusal refusal) {
-    return refuse(record, refusal.reason(), refusal.message());
+  private Optional<ParticleChecks.Refusal> refuse(
+      ParticleRecord record, ParticleChecks.Refusal refusal) {
+    runtime.metrics().refused(refusal.reason());
+    record.hop(ParticleTrace.HopKind.REFUSED, refusal.reason().label());
+    return Optional.of(refusal);
   }
 
   /** Restarting drops the held particles (their actors stop): they no longer count as live. */

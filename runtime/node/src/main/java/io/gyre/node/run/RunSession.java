@@ -1,10 +1,8 @@
 package io.gyre.node.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.gyre.air.CallResult;
+import io.gyre.air.builtins.FunctionServices;
 import io.gyre.node.particle.ParticleSession;
 import io.gyre.node.services.ServiceCall;
 import java.time.Clock;
@@ -64,27 +62,26 @@ public final class RunSession implements ParticleSession {
   public Optional<CallResult> answer(ServiceCall call) {
     switch (call.serviceId()) {
       case "getDataSrv":
-        return Optional.of(argument(call.functionName()));
+        return Optional.of(FunctionServices.argument(call.functionName(), relayPeerId, arguments));
       case "callbackSrv":
         if (call.functionName().equals("response")) {
           finish(
               RunResult.Status.RESPONDED,
-              Optional.of(responseValue(call.arguments())),
+              Optional.of(FunctionServices.response(call.arguments())),
               List.of(),
               Optional.empty());
-          return Optional.of(CallResult.ok(JsonNodeFactory.instance.objectNode()));
+          return Optional.of(FunctionServices.acknowledged());
         }
         return Optional.empty();
       case "errorHandlingSrv":
         if (call.functionName().equals("error")) {
-          JsonNode error =
-              call.arguments().isEmpty() ? NullNode.getInstance() : call.arguments().get(0);
+          JsonNode error = FunctionServices.error(call.arguments());
           finish(
               RunResult.Status.ERRORED,
               Optional.empty(),
               List.of(error),
-              Optional.of(errorMessage(error)));
-          return Optional.of(CallResult.ok(JsonNodeFactory.instance.objectNode()));
+              Optional.of(FunctionServices.errorMessage(error)));
+          return Optional.of(FunctionServices.acknowledged());
         }
         return Optional.empty();
       default:
@@ -122,39 +119,6 @@ public final class RunSession implements ParticleSession {
   /** The peer did not take the particle. */
   public void refused(String reason) {
     finish(RunResult.Status.REFUSED, Optional.empty(), List.of(), Optional.of(reason));
-  }
-
-  private CallResult argument(String name) {
-    if (name.equals("-relay-")) {
-      return CallResult.ok(new TextNode(relayPeerId));
-    }
-    JsonNode value = arguments.get(name);
-    if (value == null) {
-      return CallResult.error(
-          1,
-          new TextNode(
-              "getDataSrv: the function's argument '"
-                  + name
-                  + "' was not given; given: "
-                  + arguments.keySet()));
-    }
-    return CallResult.ok(value);
-  }
-
-  /** js-client's rule: no value is null, one value is itself, several are an array. */
-  private static JsonNode responseValue(List<JsonNode> values) {
-    if (values.isEmpty()) {
-      return NullNode.getInstance();
-    }
-    if (values.size() == 1) {
-      return values.get(0);
-    }
-    return JsonNodeFactory.instance.arrayNode().addAll(values);
-  }
-
-  private static String errorMessage(JsonNode error) {
-    JsonNode message = error.get("message");
-    return message != null && message.isTextual() ? message.textValue() : error.toString();
   }
 
   private void finish(

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gyre.air.conformance.ConformanceCase;
 import io.gyre.air.conformance.ConformanceCases;
+import io.gyre.air.particle.Particle;
+import io.gyre.air.particle.ParticleSignature;
 import io.gyre.identity.KeyPair;
 import io.gyre.identity.PeerId;
 import io.gyre.node.GyreNode;
 import io.gyre.node.Scripts;
 import io.gyre.node.TestNodes;
-import io.gyre.node.particle.Particle;
-import io.gyre.node.particle.ParticleSignature;
 import io.gyre.node.run.RunResult;
 import io.gyre.node.run.RunSession;
 import java.nio.file.Path;

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.gyre.air.AirLimits;
 import io.gyre.air.CallResult;
 import io.gyre.air.Interpreter;
+import io.gyre.air.particle.Particle;
+import io.gyre.air.particle.ParticleSignature;
 import io.gyre.identity.KeyPair;
 import io.gyre.node.config.NodeSettings;
 import io.gyre.node.metrics.NodeMetrics;

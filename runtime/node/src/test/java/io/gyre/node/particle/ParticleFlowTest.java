@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.gyre.air.CallResult;
+import io.gyre.air.particle.Particle;
+import io.gyre.air.particle.ParticleSignature;
 import io.gyre.identity.KeyPair;
 import io.gyre.node.GyreNode;
 import io.gyre.node.Scripts;

@@ -3,6 +3,8 @@ package io.gyre.node.particle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gyre.air.particle.Particle;
+import io.gyre.air.particle.ParticleSignature;
 import io.gyre.identity.KeyPair;
 import io.gyre.node.GyreNode;
 import io.gyre.node.TestNodes;

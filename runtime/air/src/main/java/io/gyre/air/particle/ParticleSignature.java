@@ -1,4 +1,4 @@
-package io.gyre.node.particle;
+package io.gyre.air.particle;
 
 import io.gyre.identity.KeyPair;
 import io.gyre.identity.PeerId;

@@ -1,4 +1,4 @@
-package io.gyre.node.particle;
+package io.gyre.air.particle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

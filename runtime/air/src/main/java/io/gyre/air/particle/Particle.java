@@ -1,6 +1,5 @@
-package io.gyre.node.particle;
+package io.gyre.air.particle;
 
-import io.gyre.node.actor.GyreSerializable;
 import java.util.Arrays;
 
 /**
@@ -15,8 +14,7 @@ public record Particle(
     long ttlMs,
     String script,
     byte[] signature,
-    byte[] data)
-    implements GyreSerializable {
+    byte[] data) {
 
   public static final long MAX_TTL_MS = 0xFFFF_FFFFL;
 

@@ -1,0 +1,2 @@
+/** Not API: the SDK's particle runner, local services, relay connection and argument binding. */
+package io.gyre.client.internal;

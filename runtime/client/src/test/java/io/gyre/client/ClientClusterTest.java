@@ -1,0 +1,226 @@
+package io.gyre.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gyre.air.particle.ParticleError;
+import io.gyre.identity.KeyPair;
+import io.gyre.node.services.ServiceRecord;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SDK clients against a real cluster of 4 peers over real sockets: peers 0 and 1 are the clients'
+ * relays, peer 2 hosts the WASM service, peer 3 is a relay that one test kills.
+ */
+class ClientClusterTest {
+  @TempDir static Path dir;
+  private static TestCluster cluster;
+  private static Map<String, AquaFunction> functions;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cluster = TestCluster.start(dir.resolve("cluster"), 4);
+    Path aqua = dir.resolve("cluster.aqua");
+    try (InputStream in = ClientClusterTest.class.getResourceAsStream("cluster.aqua")) {
+      Files.write(aqua, in.readAllBytes());
+    }
+    functions =
+        AquaFunctions.compile(List.of(aqua), List.of()).stream()
+            .collect(java.util.stream.Collectors.toMap(AquaFunction::name, f -> f));
+  }
+
+  @AfterAll
+  static void stop() {
+    cluster.close();
+  }
+
+  private static AquaFunction fn(String name) {
+    return functions.get(name);
+  }
+
+  private static <T> T await(CompletableFuture<T> future) throws Exception {
+    return future.get(60, TimeUnit.SECONDS);
+  }
+
+  private static Throwable failure(CompletableFuture<?> future) {
+    ExecutionException e = assertThrows(ExecutionException.class, () -> await(future));
+    return e.getCause();
+  }
+
+  /** The service's record once the cluster's replication has brought it to peer 2's node. */
+  private static ServiceRecord replicated(String serviceId) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      var found =
+          cluster.node(2).clusterServices().stream()
+              .filter(s -> s.id().equals(serviceId))
+              .findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("service " + serviceId + " was not replicated within 30 s");
+  }
+
+  private static String greetingWasm() throws Exception {
+    try (InputStream in = ClientClusterTest.class.getResourceAsStream("/wasm/greeting.wasm")) {
+      return Base64.getEncoder().encodeToString(in.readAllBytes());
+    }
+  }
+
+  @Test
+  void aClientOnOnePeerDeploysAndCallsAWasmServiceOnAnotherAndOwnsIt() throws Exception {
+    String host = cluster.peerId(2);
+    try (GyreClient owner = GyreClient.connect(cluster.tcp(0));
+        GyreClient other = GyreClient.connect(cluster.webSocket(1))) {
+      String serviceId = await(owner.call(fn("deployGreeting"), host, greetingWasm())).asText();
+      JsonNode greeting = await(owner.call(fn("greet"), host, serviceId, "Ada"));
+      assertEquals("Hello, Ada!", greeting.asText());
+      // the client over WebSocket, on another relay, calls it too
+      assertEquals("Hello, Bo!", await(other.call(fn("greet"), host, serviceId, "Bo")).asText());
+
+      ServiceRecord record = replicated(serviceId);
+      assertEquals(owner.peerId().base58(), record.ownerPeerId());
+      Throwable refused = failure(other.call(fn("remove"), host, serviceId));
+      assertInstanceOf(CallFailed.class, refused);
+      assertTrue(refused.getMessage().contains(other.peerId().base58()), refused.getMessage());
+      assertEquals(true, await(owner.call(fn("remove"), host, serviceId)).asBoolean());
+    }
+  }
+
+  @Test
+  void twoClientsOnDifferentRelaysAnswerEachOthersServices() throws Exception {
+    try (GyreClient ann = GyreClient.connect(cluster.tcp(0));
+        GyreClient ben = GyreClient.connect(cluster.tcp(1))) {
+      ann.registerService("chat", new Chat("ann"));
+      ben.registerService(
+          "chat",
+          (function, args) ->
+              "ben got '" + args.get(1, String.class) + "' from " + args.get(0, String.class));
+      JsonNode fromBen =
+          await(ann.call(fn("tell"), ben.peerId().base58(), cluster.peerId(1), "hello Ben"));
+      assertEquals("ben got 'hello Ben' from " + ann.peerId().base58(), fromBen.asText());
+      JsonNode fromAnn =
+          await(
+              ben.call(
+                  fn("tell"),
+                  Map.of(
+                      "client", ann.peerId().base58(),
+                      "clientRelay", cluster.peerId(0),
+                      "text", "hi Ann")));
+      assertEquals("ann got 'hi Ann' from " + ben.peerId().base58(), fromAnn.asText());
+    }
+  }
+
+  /** A service as an annotated object. */
+  public static final class Chat {
+    private final String name;
+
+    Chat(String name) {
+      this.name = name;
+    }
+
+    @ServiceFunction
+    public String receive(String from, String text) {
+      return name + " got '" + text + "' from " + from;
+    }
+  }
+
+  @Test
+  void aClientWhoseRelayIsKilledReconnectsToAnotherAndItsNextCallSucceeds() throws Exception {
+    ClientOptions options =
+        ClientOptions.of(List.of(cluster.tcp(3), cluster.tcp(0)), KeyPair.generate())
+            .withMaxBackoff(Duration.ofSeconds(1));
+    try (GyreClient client = GyreClient.connect(options)) {
+      assertEquals(cluster.peerId(3), client.relayPeerId().orElseThrow().base58());
+      // a call in flight through the relay about to die: its answer can no longer reach us
+      CompletableFuture<JsonNode> inFlight = client.call(fn("waitOn"), cluster.peerId(2), 20_000);
+      System.out.println("killing relay " + cluster.peerId(3));
+      cluster.node(3).crash();
+      Throwable lost = failure(inFlight);
+      assertInstanceOf(Disconnected.class, lost);
+      assertTrue(((Disconnected) lost).particleId().length() > 0);
+
+      await(client.whenConnected());
+      assertEquals(cluster.peerId(0), client.relayPeerId().orElseThrow().base58());
+      assertEquals("waited", await(client.call(fn("waitOn"), cluster.peerId(2), 1)).asText());
+    }
+  }
+
+  @Test
+  void eachWayACallEndsIsItsOwnException() throws Exception {
+    try (GyreClient client =
+        GyreClient.connect(
+            ClientOptions.of(List.of(cluster.tcp(0)), KeyPair.generate())
+                .withTtl(Duration.ofSeconds(3)))) {
+      String nobody = KeyPair.fromSeedName("nobody-here").peerId().base58();
+      NoRoute noRoute =
+          assertInstanceOf(NoRoute.class, failure(client.call(fn("nowhere"), nobody)));
+      assertTrue(noRoute.getMessage().contains("no route to peer " + nobody), noRoute.getMessage());
+
+      Throwable failed = failure(client.call(fn("greet"), cluster.peerId(2), "no-such", "x"));
+      assertInstanceOf(CallFailed.class, failed);
+      assertTrue(failed.getMessage().contains("no-such"), failed.getMessage());
+
+      // the peer waits longer than the particle lives
+      ParticleExpired expired =
+          assertInstanceOf(
+              ParticleExpired.class, failure(client.call(fn("waitOn"), cluster.peerId(2), 60_000)));
+      assertTrue(expired.getMessage().contains("TTL of 3000 ms"), expired.getMessage());
+    }
+  }
+
+  @Test
+  void aClosedClientFailsItsCallsAsDisconnected() throws Exception {
+    GyreClient client = GyreClient.connect(cluster.tcp(0));
+    client.close();
+    Disconnected closed =
+        assertInstanceOf(
+            Disconnected.class, failure(client.call(fn("nowhere"), cluster.peerId(2))));
+    assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
+  }
+
+  @Test
+  void anOversizeParticleIsRefusedByTheRelayOrByTheClientItself() throws Exception {
+    ClientOptions generous =
+        ClientOptions.of(List.of(cluster.tcp(0)), KeyPair.generate())
+            .withMaxParticleBytes(32 << 20);
+    try (GyreClient client = GyreClient.connect(generous)) {
+      String large = "x".repeat((16 << 20) + 8 * 1024); // over the relay's 16 MiB per particle
+      ParticleRefused byRelay =
+          assertInstanceOf(
+              ParticleRefused.class,
+              failure(client.call(fn("greet"), cluster.peerId(2), "s", large)));
+      assertEquals(ParticleError.Code.TOO_LARGE, byRelay.code());
+      assertTrue(
+          byRelay.getMessage().contains("this relay takes at most 16777216"), byRelay.getMessage());
+    }
+    ClientOptions strict =
+        ClientOptions.of(List.of(cluster.tcp(0)), KeyPair.generate()).withMaxParticleBytes(1 << 20);
+    try (GyreClient client = GyreClient.connect(strict)) {
+      ParticleRefused byClient =
+          assertInstanceOf(
+              ParticleRefused.class,
+              failure(client.call(fn("greet"), cluster.peerId(2), "s", "y".repeat(2 << 20))));
+      assertEquals(ParticleError.Code.TOO_LARGE, byClient.code());
+      assertTrue(byClient.getMessage().contains("at most 1048576"), byClient.getMessage());
+    }
+  }
+}
