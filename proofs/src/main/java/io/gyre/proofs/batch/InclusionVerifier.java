@@ -50,8 +50,15 @@ public final class InclusionVerifier {
     if (!reached.get().equals(root.root())) {
       return Verdict.reject(
           InclusionReason.ROOT_MISMATCH,
-          "receipt " + receipt.sequence() + " of " + receipt.serviceId() + " at leaf "
-              + proof.index() + " leads to " + reached.get() + ", not the batch root "
+          "receipt "
+              + receipt.sequence()
+              + " of "
+              + receipt.serviceId()
+              + " at leaf "
+              + proof.index()
+              + " leads to "
+              + reached.get()
+              + ", not the batch root "
               + root.root());
     }
     return Verdict.accept();

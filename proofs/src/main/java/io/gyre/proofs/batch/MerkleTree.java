@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A binary SHA-256 Merkle tree over leaf hashes: a node is {@code H(merkle-node, left ‖ right)};
- * a level with an odd count carries its last node up unchanged (never duplicated). The empty tree's
+ * A binary SHA-256 Merkle tree over leaf hashes: a node is {@code H(merkle-node, left ‖ right)}; a
+ * level with an odd count carries its last node up unchanged (never duplicated). The empty tree's
  * root is {@code H(merkle-empty, "")}. proofs/README.md, "Merkle tree".
  */
 final class MerkleTree {

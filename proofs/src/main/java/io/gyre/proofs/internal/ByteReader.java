@@ -26,7 +26,14 @@ public final class ByteReader {
   private void need(int count, String field) {
     if (count < 0 || input.length - position < count) {
       throw new MalformedException(
-          field + ": needs " + count + " bytes at offset " + position + ", " + remaining() + " left");
+          field
+              + ": needs "
+              + count
+              + " bytes at offset "
+              + position
+              + ", "
+              + remaining()
+              + " left");
     }
   }
 
@@ -69,9 +76,14 @@ public final class ByteReader {
   }
 
   public byte[] bytes(String field) {
+    return bytes(field, MAX_FIELD);
+  }
+
+  /** A {@code bytes} field of at most {@code max} bytes. */
+  public byte[] bytes(String field, int max) {
     long length = u32(field + " length");
-    if (length > MAX_FIELD) {
-      throw new MalformedException(field + ": length " + length + " over " + MAX_FIELD);
+    if (length > max) {
+      throw new MalformedException(field + ": length " + length + " over " + max);
     }
     return raw((int) length, field);
   }

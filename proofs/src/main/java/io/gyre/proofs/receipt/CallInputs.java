@@ -67,7 +67,10 @@ public record CallInputs(String arguments, CallParameters parameters) {
         for (int j = 0; j < count; j++) {
           argument.add(
               new Tetraplet(
-                  in.str("peer_pk"), in.str("service_id"), in.str("function_name"), in.str("lens")));
+                  in.str("peer_pk"),
+                  in.str("service_id"),
+                  in.str("function_name"),
+                  in.str("lens")));
         }
         tetraplets.add(argument);
       }

@@ -15,8 +15,8 @@ public record CallLimits(long fuel, int memoryPages, int stackDepth, int outputB
   }
 
   /**
-   * These limits with {@code wallTime} as the backstop; empty-handed callers use the default. Throws
-   * {@link IllegalArgumentException} for values wasm-host refuses.
+   * These limits with {@code wallTime} as the backstop; empty-handed callers use the default.
+   * Throws {@link IllegalArgumentException} for values wasm-host refuses.
    */
   public ServiceLimits toServiceLimits(Duration wallTime) {
     return new ServiceLimits(fuel, memoryPages, wallTime, stackDepth, outputBytes);

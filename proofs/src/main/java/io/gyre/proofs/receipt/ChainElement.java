@@ -18,7 +18,9 @@ public sealed interface ChainElement permits Receipt, Checkpoint {
 
   String serviceId();
 
-  /** For a receipt, how many receipts the service had before it; for a checkpoint, the next one's. */
+  /**
+   * For a receipt, how many receipts the service had before it; for a checkpoint, the next one's.
+   */
   long sequence();
 
   Digest previous();

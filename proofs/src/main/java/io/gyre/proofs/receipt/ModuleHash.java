@@ -24,10 +24,7 @@ public final class ModuleHash {
       out.str(module.name()).raw(HexFormat.of().parseHex(module.module().hex()));
     }
     out.u32(blueprint.capabilities().size());
-    blueprint.capabilities().stream()
-        .map(HostCapability::name)
-        .sorted()
-        .forEach(out::str);
+    blueprint.capabilities().stream().map(HostCapability::name).sorted().forEach(out::str);
     return DomainHash.BLUEPRINT.of(out.toByteArray());
   }
 }

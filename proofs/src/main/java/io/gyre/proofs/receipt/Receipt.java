@@ -5,8 +5,8 @@ import io.gyre.proofs.Digest;
 import io.gyre.proofs.internal.DomainHash;
 
 /**
- * An execution receipt: that {@code provider} ran {@code function} of service {@code serviceId}
- * for deal {@code dealId} in {@code epoch}, on the code {@code moduleHash}, with the inputs {@code
+ * An execution receipt: that {@code provider} ran {@code function} of service {@code serviceId} for
+ * deal {@code dealId} in {@code epoch}, on the code {@code moduleHash}, with the inputs {@code
  * inputsHash}, and got {@code resultHash} for {@code fuelUsed} fuel. {@code sequence} and {@code
  * previous} chain it to the service's calls before it, so a verifier can rebuild the state it ran
  * on. Layout in proofs/README.md, "Receipt".

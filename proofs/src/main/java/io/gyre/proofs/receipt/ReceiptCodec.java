@@ -57,7 +57,8 @@ public final class ReceiptCodec {
       ByteReader in = new ByteReader(bytes);
       int kind = in.u8("kind");
       if (kind != RECEIPT && kind != CHECKPOINT) {
-        return new Decoded.Malformed<>("kind " + kind + " is neither receipt (1) nor checkpoint (2)");
+        return new Decoded.Malformed<>(
+            "kind " + kind + " is neither receipt (1) nor checkpoint (2)");
       }
       PeerId provider = PeerId.fromPublicKey(in.raw(32, "provider"));
       String deal = in.str("deal_id");
@@ -91,8 +92,20 @@ public final class ReceiptCodec {
     }
     boolean reset = flag(in.u8("instance_reset"), "instance_reset");
     return new Receipt(
-        provider, deal, epoch, service, function, particle, sequence, previous, module, inputs,
-        result, fuel, status.get(), reset);
+        provider,
+        deal,
+        epoch,
+        service,
+        function,
+        particle,
+        sequence,
+        previous,
+        module,
+        inputs,
+        result,
+        fuel,
+        status.get(),
+        reset);
   }
 
   private static Checkpoint readCheckpoint(

@@ -24,7 +24,10 @@ public final class ReceiptVerifier {
             "not " + receipt.provider() + "'s signature over receipt " + receipt.hash());
   }
 
-  /** As {@link #verify(SignedReceipt)}, and the receipt must be {@code provider}'s for the deal and epoch. */
+  /**
+   * As {@link #verify(SignedReceipt)}, and the receipt must be {@code provider}'s for the deal and
+   * epoch.
+   */
   public static Verdict<ReceiptReason> verify(
       SignedReceipt signed, PeerId provider, String dealId, long epoch) {
     return new ReceiptScope(provider, dealId, epoch)

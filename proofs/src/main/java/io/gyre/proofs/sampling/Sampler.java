@@ -17,8 +17,8 @@ import java.util.Set;
  * <p>{@code seed = H(sample-seed, randomness(32) ‖ str deal ‖ provider(32) ‖ root(32) ‖ u64
  * leafCount)}; draw {@code j} is the first 8 bytes (big-endian, unsigned) of {@code H(sample-draw,
  * seed ‖ u64 j)}, j = 0, 1, …; a draw at or above {@code 2^64 − (2^64 mod leafCount)} is skipped
- * (no modulo bias), otherwise its index is {@code draw mod leafCount}; indices
- * already drawn are skipped; draws go on until {@code min(count, leafCount)} indices are chosen.
+ * (no modulo bias), otherwise its index is {@code draw mod leafCount}; indices already drawn are
+ * skipped; draws go on until {@code min(count, leafCount)} indices are chosen.
  */
 public final class Sampler {
 
