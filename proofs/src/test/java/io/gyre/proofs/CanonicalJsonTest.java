@@ -31,9 +31,26 @@ class CanonicalJsonTest {
   void differentValuesGiveDifferentBytes() throws Exception {
     List<String> values =
         List.of(
-            "null", "false", "true", "0", "1", "1.0", "-1", "\"1\"", "[]", "{}", "[1]", "[[1]]",
-            "{\"a\":1}", "{\"a\":\"1\"}", "\"\"", "18446744073709551616", "[1,2]", "[2,1]",
-            "{\"a\":1,\"b\":2}", "{\"ab\":2}");
+            "null",
+            "false",
+            "true",
+            "0",
+            "1",
+            "1.0",
+            "-1",
+            "\"1\"",
+            "[]",
+            "{}",
+            "[1]",
+            "[[1]]",
+            "{\"a\":1}",
+            "{\"a\":\"1\"}",
+            "\"\"",
+            "18446744073709551616",
+            "[1,2]",
+            "[2,1]",
+            "{\"a\":1,\"b\":2}",
+            "{\"ab\":2}");
     for (int i = 0; i < values.size(); i++) {
       for (int j = i + 1; j < values.size(); j++) {
         assertFalse(

@@ -67,32 +67,47 @@ class InclusionProperties {
     Collections.swap(reordered, 0, 1 + random.nextInt(siblings.size() - 1));
     Assume.that(!reordered.equals(siblings));
     assertRejected(
-        sealed, included.receipt(), new InclusionProof(proof.index(), size, reordered),
+        sealed,
+        included.receipt(),
+        new InclusionProof(proof.index(), size, reordered),
         InclusionReason.ROOT_MISMATCH);
     List<Digest> changed = new ArrayList<>(siblings);
     changed.set(random.nextInt(siblings.size()), RandomReceipts.digest(random));
     assertRejected(
-        sealed, included.receipt(), new InclusionProof(proof.index(), size, changed),
+        sealed,
+        included.receipt(),
+        new InclusionProof(proof.index(), size, changed),
         InclusionReason.ROOT_MISMATCH);
     assertRejected(
-        sealed, included.receipt(), new InclusionProof(proof.index(), size, siblings.subList(1, siblings.size())),
+        sealed,
+        included.receipt(),
+        new InclusionProof(proof.index(), size, siblings.subList(1, siblings.size())),
         InclusionReason.MALFORMED_PROOF);
     List<Digest> longer = new ArrayList<>(siblings);
     longer.add(RandomReceipts.digest(random));
     assertRejected(
-        sealed, included.receipt(), new InclusionProof(proof.index(), size, longer),
+        sealed,
+        included.receipt(),
+        new InclusionProof(proof.index(), size, longer),
         InclusionReason.MALFORMED_PROOF);
     assertRejected(
-        sealed, included.receipt(), new InclusionProof(proof.index(), size + 1, siblings),
+        sealed,
+        included.receipt(),
+        new InclusionProof(proof.index(), size + 1, siblings),
         InclusionReason.WRONG_LEAF_COUNT);
     assertRejected(
-        sealed, included.receipt(), new InclusionProof(size + 3, size, siblings),
+        sealed,
+        included.receipt(),
+        new InclusionProof(size + 3, size, siblings),
         InclusionReason.MALFORMED_PROOF);
   }
 
   @Property(tries = 150)
   void aProofAtAnotherIndexOrForAnotherReceiptIsRejected(
-      @ForAll long seed, @ForAll @IntRange(min = 2, max = 70) int size, @ForAll int a, @ForAll int b) {
+      @ForAll long seed,
+      @ForAll @IntRange(min = 2, max = 70) int size,
+      @ForAll int a,
+      @ForAll int b) {
     SealedBatch sealed = batch(new Random(seed), size);
     int i = Math.floorMod(a, size);
     int j = Math.floorMod(b, size);
@@ -105,22 +120,33 @@ class InclusionProperties {
     assertTrue(
         verdict.reason().get() == InclusionReason.ROOT_MISMATCH
             || verdict.reason().get() == InclusionReason.MALFORMED_PROOF);
-    InclusionProof moved =
-        new InclusionProof(j, size, first.proof().siblings());
+    InclusionProof moved = new InclusionProof(j, size, first.proof().siblings());
     assertFalse(InclusionVerifier.verify(sealed.root(), first.receipt(), moved).accepted());
   }
 
   @Property(tries = 100)
-  void aTamperedReceiptIsRejected(@ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int size) {
+  void aTamperedReceiptIsRejected(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int size) {
     Random random = new Random(seed);
     SealedBatch sealed = batch(random, size);
     SealedBatch.Included included = sealed.included(random.nextInt(size)).orElseThrow();
     Receipt r = included.receipt();
     Receipt tampered =
         new Receipt(
-            r.provider(), r.dealId(), r.epoch(), r.serviceId(), r.function(), r.particleId(),
-            r.sequence(), r.previous(), r.moduleHash(), r.inputsHash(), r.resultHash(),
-            r.fuelUsed() + 1, r.status(), r.instanceReset());
+            r.provider(),
+            r.dealId(),
+            r.epoch(),
+            r.serviceId(),
+            r.function(),
+            r.particleId(),
+            r.sequence(),
+            r.previous(),
+            r.moduleHash(),
+            r.inputsHash(),
+            r.resultHash(),
+            r.fuelUsed() + 1,
+            r.status(),
+            r.instanceReset());
     assertRejected(sealed, tampered, included.proof(), InclusionReason.ROOT_MISMATCH);
   }
 
@@ -130,13 +156,19 @@ class InclusionProperties {
     SealedBatch sealed = batch(random, 5);
     InclusionProof proof = sealed.included(0).orElseThrow().proof();
     assertRejected(
-        sealed, RandomReceipts.receipt(random, Fixtures.PROVIDER, "deal-2", EPOCH), proof,
+        sealed,
+        RandomReceipts.receipt(random, Fixtures.PROVIDER, "deal-2", EPOCH),
+        proof,
         InclusionReason.WRONG_DEAL);
     assertRejected(
-        sealed, RandomReceipts.receipt(random, Fixtures.PROVIDER, DEAL, EPOCH - 1), proof,
+        sealed,
+        RandomReceipts.receipt(random, Fixtures.PROVIDER, DEAL, EPOCH - 1),
+        proof,
         InclusionReason.WRONG_EPOCH);
     assertRejected(
-        sealed, RandomReceipts.receipt(random, Fixtures.OTHER_PROVIDER, DEAL, EPOCH), proof,
+        sealed,
+        RandomReceipts.receipt(random, Fixtures.OTHER_PROVIDER, DEAL, EPOCH),
+        proof,
         InclusionReason.WRONG_PROVIDER);
     ReceiptBatch builder =
         ReceiptBatch.builder(new ReceiptScope(Fixtures.PROVIDER.peerId(), DEAL, EPOCH));
@@ -154,12 +186,19 @@ class InclusionProperties {
     BatchRoot root = sealed.root().root();
     SignedBatchRoot forged =
         new SignedBatchRoot(root, KeyPair.fromSeedName("thief").sign(root.hash().bytes()));
-    assertRejected(forged, included.receipt(), included.proof(), InclusionReason.BAD_ROOT_SIGNATURE);
+    assertRejected(
+        forged, included.receipt(), included.proof(), InclusionReason.BAD_ROOT_SIGNATURE);
     BatchRoot other =
-        new BatchRoot(root.provider(), root.dealId(), root.epoch(), root.leafCount(),
+        new BatchRoot(
+            root.provider(),
+            root.dealId(),
+            root.epoch(),
+            root.leafCount(),
             RandomReceipts.digest(random));
     assertRejected(
-        new SignedBatchRoot(other, sealed.root().signature()), included.receipt(), included.proof(),
+        new SignedBatchRoot(other, sealed.root().signature()),
+        included.receipt(),
+        included.proof(),
         InclusionReason.BAD_ROOT_SIGNATURE);
     assertEquals(
         Optional.of(sealed.root()), SignedBatchRoot.decode(sealed.root().encode()).toOptional());

@@ -28,13 +28,62 @@ class CallInputsTest {
     CallParameters p = BASE;
     List<CallParameters> variants =
         List.of(
-            new CallParameters("x", p.particleId(), p.serviceId(), p.hostPeerId(), p.timestampMs(), p.callPosition(), p.tetraplets()),
-            new CallParameters(p.initPeerId(), "x", p.serviceId(), p.hostPeerId(), p.timestampMs(), p.callPosition(), p.tetraplets()),
-            new CallParameters(p.initPeerId(), p.particleId(), "x", p.hostPeerId(), p.timestampMs(), p.callPosition(), p.tetraplets()),
-            new CallParameters(p.initPeerId(), p.particleId(), p.serviceId(), "x", p.timestampMs(), p.callPosition(), p.tetraplets()),
-            new CallParameters(p.initPeerId(), p.particleId(), p.serviceId(), p.hostPeerId(), p.timestampMs() + 1, p.callPosition(), p.tetraplets()),
-            new CallParameters(p.initPeerId(), p.particleId(), p.serviceId(), p.hostPeerId(), p.timestampMs(), p.callPosition() + 1, p.tetraplets()),
-            new CallParameters(p.initPeerId(), p.particleId(), p.serviceId(), p.hostPeerId(), p.timestampMs(), p.callPosition(), List.of()));
+            new CallParameters(
+                "x",
+                p.particleId(),
+                p.serviceId(),
+                p.hostPeerId(),
+                p.timestampMs(),
+                p.callPosition(),
+                p.tetraplets()),
+            new CallParameters(
+                p.initPeerId(),
+                "x",
+                p.serviceId(),
+                p.hostPeerId(),
+                p.timestampMs(),
+                p.callPosition(),
+                p.tetraplets()),
+            new CallParameters(
+                p.initPeerId(),
+                p.particleId(),
+                "x",
+                p.hostPeerId(),
+                p.timestampMs(),
+                p.callPosition(),
+                p.tetraplets()),
+            new CallParameters(
+                p.initPeerId(),
+                p.particleId(),
+                p.serviceId(),
+                "x",
+                p.timestampMs(),
+                p.callPosition(),
+                p.tetraplets()),
+            new CallParameters(
+                p.initPeerId(),
+                p.particleId(),
+                p.serviceId(),
+                p.hostPeerId(),
+                p.timestampMs() + 1,
+                p.callPosition(),
+                p.tetraplets()),
+            new CallParameters(
+                p.initPeerId(),
+                p.particleId(),
+                p.serviceId(),
+                p.hostPeerId(),
+                p.timestampMs(),
+                p.callPosition() + 1,
+                p.tetraplets()),
+            new CallParameters(
+                p.initPeerId(),
+                p.particleId(),
+                p.serviceId(),
+                p.hostPeerId(),
+                p.timestampMs(),
+                p.callPosition(),
+                List.of()));
     for (CallParameters variant : variants) {
       assertNotEquals(with(BASE).hash(), with(variant).hash(), variant.toString());
     }

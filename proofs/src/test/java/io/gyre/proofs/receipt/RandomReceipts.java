@@ -19,7 +19,8 @@ public final class RandomReceipts {
     int length = random.nextInt(12);
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < length; i++) {
-      out.append((char) (random.nextBoolean() ? 'a' + random.nextInt(26) : 0xe9 + random.nextInt(40)));
+      out.append(
+          (char) (random.nextBoolean() ? 'a' + random.nextInt(26) : 0xe9 + random.nextInt(40)));
     }
     return out.toString();
   }

@@ -49,11 +49,13 @@ final class KvDeal {
   }
 
   /** Every leaf of the batch passes inclusion and re-execution on {@code verifier}. */
-  static void assertAllVerify(DealRecorder deal, SealedBatch batch, long epoch, ReExecutor verifier) {
+  static void assertAllVerify(
+      DealRecorder deal, SealedBatch batch, long epoch, ReExecutor verifier) {
     for (int i = 0; i < batch.receipts().size(); i++) {
       SampleAnswer answer = deal.answer(epoch, i).orElseThrow();
       assertTrue(
-          InclusionVerifier.verify(batch.root(), batch.receipts().get(i), answer.proof()).accepted());
+          InclusionVerifier.verify(batch.root(), batch.receipts().get(i), answer.proof())
+              .accepted());
       Verdict<ReplayReason> verdict =
           verifier.verify(batch.receipts().get(i), answer.evidence(), CODE);
       assertEquals(Verdict.accept(), verdict, "leaf " + i);

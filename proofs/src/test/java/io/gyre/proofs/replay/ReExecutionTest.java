@@ -171,13 +171,14 @@ class ReExecutionTest {
         Optional.of(ReplayReason.INPUTS_MISMATCH),
         verify(batch, 2, new ReplayEvidence(full.anchor(), full.snapshot(), otherInputs)));
 
-    assertEquals(
-        Optional.of(ReplayReason.NOT_THE_SAMPLE),
-        verify(batch, 1, full));
+    assertEquals(Optional.of(ReplayReason.NOT_THE_SAMPLE), verify(batch, 1, full));
     assertEquals(
         Optional.of(ReplayReason.MALFORMED),
         VERIFIER
-            .verify(batch.receipts().get(0), new ReplayEvidence(full.anchor(), full.snapshot(), List.of()), KvDeal.CODE)
+            .verify(
+                batch.receipts().get(0),
+                new ReplayEvidence(full.anchor(), full.snapshot(), List.of()),
+                KvDeal.CODE)
             .reason());
   }
 
@@ -197,7 +198,8 @@ class ReExecutionTest {
     assertEquals(
         Optional.of(ReplayReason.CODE_MISMATCH),
         VERIFIER
-            .verify(batch.receipts().get(0), mine, ServiceCode.single("kv", Fixtures.wasm("greeting")))
+            .verify(
+                batch.receipts().get(0), mine, ServiceCode.single("kv", Fixtures.wasm("greeting")))
             .reason());
     ServiceCode wrongBytes =
         new ServiceCode(KvDeal.CODE.blueprint(), List.of(Fixtures.wasm("greeting")));
@@ -205,13 +207,15 @@ class ReExecutionTest {
         Optional.of(ReplayReason.CODE_MISMATCH),
         VERIFIER.verify(batch.receipts().get(0), mine, wrongBytes).reason());
     ReExecutor short1 =
-        new ReExecutor(VERIFIER_HOST, Optional.empty(), new ReplayOptions(1, Duration.ofSeconds(10)));
+        new ReExecutor(
+            VERIFIER_HOST, Optional.empty(), new ReplayOptions(1, Duration.ofSeconds(10)));
     kv.call("get", "[\"a\"]");
     SealedBatch next = kv.deal.seal(3);
     assertEquals(
         Optional.of(ReplayReason.REPLAY_TOO_LONG),
         short1
-            .verify(next.receipts().get(0), kv.deal.answer(2, 0).orElseThrow().evidence(), KvDeal.CODE)
+            .verify(
+                next.receipts().get(0), kv.deal.answer(2, 0).orElseThrow().evidence(), KvDeal.CODE)
             .reason());
   }
 
@@ -245,13 +249,19 @@ class ReExecutionTest {
     assertEquals(
         Optional.of(ReplayReason.SNAPSHOT_MISSING),
         withPort
-            .verify(sampled, new ReplayEvidence(anchor, Optional.empty(), evidence.calls()), KvDeal.CODE)
+            .verify(
+                sampled,
+                new ReplayEvidence(anchor, Optional.empty(), evidence.calls()),
+                KvDeal.CODE)
             .reason());
     StateSnapshot stale = new ScriptedStates(script.subList(0, 1)).capture(kv.kv.service());
     assertEquals(
         Optional.of(ReplayReason.SNAPSHOT_MISMATCH),
         withPort
-            .verify(sampled, new ReplayEvidence(anchor, Optional.of(stale), evidence.calls()), KvDeal.CODE)
+            .verify(
+                sampled,
+                new ReplayEvidence(anchor, Optional.of(stale), evidence.calls()),
+                KvDeal.CODE)
             .reason());
   }
 

@@ -58,8 +58,7 @@ class SamplerTest {
     BatchRoot root = root(random, 7);
     Set<Long> seen = new HashSet<>();
     for (int i = 0; i < 200; i++) {
-      seen.addAll(
-          Sampler.sample(new Randomness(RandomReceipts.digest(random).bytes()), root, 1));
+      seen.addAll(Sampler.sample(new Randomness(RandomReceipts.digest(random).bytes()), root, 1));
     }
     assertEquals(Set.of(0L, 1L, 2L, 3L, 4L, 5L, 6L), seen);
   }
