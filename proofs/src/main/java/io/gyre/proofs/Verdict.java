@@ -51,4 +51,9 @@ public sealed interface Verdict<R extends Enum<R>> {
   static <R extends Enum<R>> Verdict<R> reject(R reason, String message) {
     return new Rejected<>(reason, message);
   }
+
+  /** A rejection as a "first problem found", for checks that stop at the first one. */
+  static <R extends Enum<R>> Optional<Verdict<R>> problem(R reason, String message) {
+    return Optional.of(reject(reason, message));
+  }
 }

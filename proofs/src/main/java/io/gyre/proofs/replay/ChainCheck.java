@@ -26,7 +26,7 @@ final class ChainCheck {
         return problem;
       }
       if (!call.inputs().hash().equals(receipt.inputsHash())) {
-        return reject(
+        return Verdict.problem(
             ReplayReason.INPUTS_MISMATCH,
             "inputs of call " + receipt.sequence() + " do not hash to its receipt's inputs hash");
       }
@@ -40,7 +40,7 @@ final class ChainCheck {
     if (!receipt.provider().equals(anchor.provider())
         || !receipt.dealId().equals(anchor.dealId())
         || !receipt.serviceId().equals(anchor.serviceId())) {
-      return reject(
+      return Verdict.problem(
           ReplayReason.OTHER_SERVICE,
           "receipt "
               + receipt.sequence()
@@ -58,7 +58,7 @@ final class ChainCheck {
               + anchor.serviceId());
     }
     if (!receipt.moduleHash().equals(anchor.moduleHash())) {
-      return reject(
+      return Verdict.problem(
           ReplayReason.CODE_MISMATCH,
           "receipt "
               + receipt.sequence()
@@ -69,17 +69,17 @@ final class ChainCheck {
     }
     long expected = before == anchor ? anchor.sequence() : before.sequence() + 1;
     if (receipt.sequence() != expected) {
-      return reject(
+      return Verdict.problem(
           ReplayReason.BROKEN_CHAIN,
           "receipt " + receipt.sequence() + " where " + expected + " comes next");
     }
     if (!receipt.previous().equals(before.hash())) {
-      return reject(
+      return Verdict.problem(
           ReplayReason.BROKEN_CHAIN,
           "receipt " + receipt.sequence() + " does not follow the element before it");
     }
     if (receipt.epoch() < before.epoch()) {
-      return reject(
+      return Verdict.problem(
           ReplayReason.BROKEN_CHAIN,
           "receipt "
               + receipt.sequence()
@@ -89,9 +89,5 @@ final class ChainCheck {
               + before.epoch());
     }
     return Optional.empty();
-  }
-
-  private static Optional<Verdict<ReplayReason>> reject(ReplayReason reason, String message) {
-    return Optional.of(Verdict.reject(reason, message));
   }
 }

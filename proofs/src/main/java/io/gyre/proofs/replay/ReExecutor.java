@@ -137,12 +137,12 @@ public final class ReExecutor {
         return made;
       }
       if (evidence.snapshot().isEmpty()) {
-        return reject(
+        return Verdict.problem(
             ReplayReason.SNAPSHOT_MISSING, "checkpoint " + anchor.sequence() + " names a snapshot");
       }
       StateSnapshot snapshot = evidence.snapshot().get();
       if (!snapshot.hash().equals(anchor.stateHash())) {
-        return reject(
+        return Verdict.problem(
             ReplayReason.SNAPSHOT_MISMATCH,
             "snapshot hashes to "
                 + snapshot.hash()
@@ -150,7 +150,8 @@ public final class ReExecutor {
                 + anchor.stateHash());
       }
       if (states.isEmpty()) {
-        return reject(ReplayReason.SNAPSHOT_UNSUPPORTED, "this verifier cannot restore snapshots");
+        return Verdict.problem(
+            ReplayReason.SNAPSHOT_UNSUPPORTED, "this verifier cannot restore snapshots");
       }
       return states
           .get()
@@ -193,7 +194,7 @@ public final class ReExecutor {
           outcome instanceof CallOutcome.Success s
               ? "result " + s.result()
               : "failure " + ((CallOutcome.Failure) outcome).error();
-      return reject(
+      return Verdict.problem(
           ReplayReason.RESULT_MISMATCH,
           "call "
               + receipt.sequence()
@@ -205,7 +206,7 @@ public final class ReExecutor {
               + got);
     }
     if (outcome.fuelUsed() != receipt.fuelUsed()) {
-      return reject(
+      return Verdict.problem(
           ReplayReason.FUEL_MISMATCH,
           "call "
               + receipt.sequence()
@@ -215,9 +216,5 @@ public final class ReExecutor {
               + receipt.fuelUsed());
     }
     return Optional.empty();
-  }
-
-  private static Optional<Verdict<ReplayReason>> reject(ReplayReason reason, String message) {
-    return Optional.of(Verdict.reject(reason, message));
   }
 }
