@@ -22,6 +22,15 @@ public final class InclusionVerifier {
           InclusionReason.BAD_ROOT_SIGNATURE,
           "batch root of epoch " + root.epoch() + " is not signed by " + root.provider());
     }
+    return verify(root, receipt, proof);
+  }
+
+  /**
+   * As {@link #verify(SignedBatchRoot, Receipt, InclusionProof)} for a root whose signature the
+   * caller has already checked (once per batch, when it was submitted).
+   */
+  public static Verdict<InclusionReason> verify(
+      BatchRoot root, Receipt receipt, InclusionProof proof) {
     Optional<Verdict<InclusionReason>> outside =
         root.scope()
             .mismatch(

@@ -1,0 +1,112 @@
+package io.gyre.bench.proofs;
+
+import io.gyre.proofs.Digest;
+import io.gyre.proofs.batch.InclusionProof;
+import io.gyre.proofs.batch.InclusionVerifier;
+import io.gyre.proofs.batch.ReceiptBatch;
+import io.gyre.proofs.batch.SealedBatch;
+import io.gyre.proofs.receipt.OutcomeStatus;
+import io.gyre.proofs.receipt.Receipt;
+import io.gyre.proofs.receipt.ReceiptScope;
+import io.gyre.proofs.receipt.ReceiptSigner;
+import io.gyre.proofs.receipt.ReceiptVerifier;
+import io.gyre.proofs.receipt.SignedReceipt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Issue 12: the Merkle root of 100,000 receipts (leaf hashing, tree, root signature) and receipts
+ * verified per second — by their own signature, or by an inclusion proof under a batch root whose
+ * signature was checked once.
+ */
+@State(Scope.Benchmark)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1)
+public class BatchBenchmark {
+
+  static final int RECEIPTS = 100_000;
+  private static final String DEAL = "deal-bench";
+
+  private final List<Receipt> receipts = new ArrayList<>(RECEIPTS);
+  private SealedBatch sealed;
+  private final List<SignedReceipt> signed = new ArrayList<>();
+  private final Random random = new Random(12);
+
+  private static Digest digest(Random random) {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return new Digest(bytes);
+  }
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    Random r = new Random(1);
+    for (int i = 0; i < RECEIPTS; i++) {
+      receipts.add(
+          new Receipt(
+              ProofSubjects.PROVIDER.peerId(),
+              DEAL,
+              1,
+              "svc-" + (i % 8),
+              "greet",
+              "0f6b8d52-7c1e-4f3a-9d0e-" + i,
+              i / 8,
+              digest(r),
+              digest(r),
+              digest(r),
+              digest(r),
+              1000 + i,
+              OutcomeStatus.SUCCESS,
+              false));
+    }
+    sealed = seal();
+    ReceiptSigner signer = new ReceiptSigner(ProofSubjects.PROVIDER);
+    for (int i = 0; i < 1024; i++) {
+      signed.add(signer.sign(receipts.get(i)));
+    }
+  }
+
+  private SealedBatch seal() {
+    ReceiptBatch batch =
+        ReceiptBatch.builder(new ReceiptScope(ProofSubjects.PROVIDER.peerId(), DEAL, 1));
+    receipts.forEach(batch::add);
+    return batch.seal(ProofSubjects.PROVIDER);
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public Object merkleRoot100k() {
+    return seal().root();
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  public boolean verifyInclusion() {
+    SealedBatch.Included included = sealed.included(random.nextInt(RECEIPTS)).orElseThrow();
+    InclusionProof proof = included.proof();
+    return InclusionVerifier.verify(sealed.root().root(), included.receipt(), proof).accepted();
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  public boolean verifySignature() {
+    return ReceiptVerifier.verify(signed.get(random.nextInt(signed.size()))).accepted();
+  }
+}
