@@ -16,7 +16,7 @@ import java.util.Arrays;
  * too.
  *
  * <p>{@code java -cp bench/target/benchmarks.jar io.gyre.bench.proofs.CapacityPuzzleRun MEMORY_KIB
- * ITERATIONS DIFFICULTY_BITS ANSWERS}
+ * ITERATIONS DIFFICULTY_BITS ANSWERS [CHECKS]}
  */
 public final class CapacityPuzzleRun {
 
@@ -27,6 +27,7 @@ public final class CapacityPuzzleRun {
         new PuzzleParameters(
             Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
     int answers = Integer.parseInt(args[3]);
+    int checks = args.length > 4 ? Integer.parseInt(args[4]) : 200;
     CapacityPuzzle puzzle = new CapacityPuzzle(params);
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     byte[] seed = new byte[32];
@@ -39,7 +40,8 @@ public final class CapacityPuzzleRun {
       puzzle.evaluate(warm, i);
     }
     double[] answerMs = new double[answers];
-    double checkNs = 0;
+    CapacityChallenge[] challenges = new CapacityChallenge[answers];
+    long[] nonces = new long[answers];
     long evaluations = 0;
     for (int u = 0; u < answers; u++) {
       CapacityChallenge challenge =
@@ -49,16 +51,21 @@ public final class CapacityPuzzleRun {
       CapacityProof proof = puzzle.solve(challenge, 0, Long.MAX_VALUE).orElseThrow();
       answerMs[u] = (cpu.getCurrentThreadCpuTime() - start) / 1e6;
       evaluations += proof.nonce() + 1;
-      long checkStart = cpu.getCurrentThreadCpuTime();
-      if (!puzzle.check(challenge, proof.nonce())) {
+      challenges[u] = challenge;
+      nonces[u] = proof.nonce();
+    }
+    // Checks: the answers found, round-robin, enough times for a stable mean.
+    long checkStart = cpu.getCurrentThreadCpuTime();
+    for (int i = 0; i < checks; i++) {
+      if (!puzzle.check(challenges[i % answers], nonces[i % answers])) {
         throw new IllegalStateException("an answer does not check");
       }
-      checkNs += cpu.getCurrentThreadCpuTime() - checkStart;
     }
+    double checkNs = cpu.getCurrentThreadCpuTime() - checkStart;
     double meanAnswer = Arrays.stream(answerMs).average().orElse(0);
     double[] sorted = answerMs.clone();
     Arrays.sort(sorted);
-    double meanCheckMs = checkNs / answers / 1e6;
+    double meanCheckMs = checkNs / checks / 1e6;
     System.out.printf(
         "params %d KiB, %d pass, %d bits: %d answers, %.1f evaluations per answer%n",
         params.memoryKiB(),
@@ -67,7 +74,7 @@ public final class CapacityPuzzleRun {
         answers,
         (double) evaluations / answers);
     System.out.printf(
-        "answer: mean %.1f ms CPU, median %.1f ms; check: mean %.2f ms CPU; ratio %.0f%n",
-        meanAnswer, sorted[answers / 2], meanCheckMs, meanAnswer / meanCheckMs);
+        "answer: mean %.1f ms CPU, median %.1f ms; check (%d): mean %.2f ms CPU; ratio %.0f%n",
+        meanAnswer, sorted[answers / 2], checks, meanCheckMs, meanAnswer / meanCheckMs);
   }
 }

@@ -7,8 +7,8 @@ package io.gyre.proofs.capacity;
  */
 public record PuzzleParameters(int memoryKiB, int iterations, int difficultyBits) {
 
-  /** 16 MiB, one pass, 2^10 evaluations per answer on average. */
-  public static final PuzzleParameters DEFAULT = new PuzzleParameters(16 * 1024, 1, 10);
+  /** 16 MiB, one pass, 2^12 evaluations per answer on average. */
+  public static final PuzzleParameters DEFAULT = new PuzzleParameters(16 * 1024, 1, 12);
 
   public PuzzleParameters {
     if (memoryKiB < 8 || memoryKiB > (4 << 20)) {
