@@ -1,6 +1,7 @@
 package io.gyre.proofs.batch;
 
 import io.gyre.identity.KeyPair;
+import io.gyre.proofs.Digest;
 import io.gyre.proofs.Verdict;
 import io.gyre.proofs.receipt.Receipt;
 import io.gyre.proofs.receipt.ReceiptScope;
@@ -15,6 +16,7 @@ public final class ReceiptBatch {
 
   private final ReceiptScope scope;
   private final List<Receipt> receipts = new ArrayList<>();
+  private final List<Digest> leaves = new ArrayList<>();
 
   private ReceiptBatch(ReceiptScope scope) {
     this.scope = scope;
@@ -26,6 +28,14 @@ public final class ReceiptBatch {
 
   /** Adds a receipt as the next leaf; refused when it is another provider's, deal's or epoch's. */
   public Verdict<InclusionReason> add(Receipt receipt) {
+    return add(receipt, receipt.hash());
+  }
+
+  /**
+   * As {@link #add(Receipt)} for a caller that has just computed {@code receiptHash} = {@code
+   * receipt.hash()} (the recorder does, for its chain); it is not computed again.
+   */
+  public Verdict<InclusionReason> add(Receipt receipt, Digest receiptHash) {
     return scope
         .mismatch(
             receipt,
@@ -35,6 +45,7 @@ public final class ReceiptBatch {
         .orElseGet(
             () -> {
               receipts.add(receipt);
+              leaves.add(MerkleTree.leaf(receiptHash));
               return Verdict.accept();
             });
   }
@@ -45,10 +56,6 @@ public final class ReceiptBatch {
 
   /** Hashes the leaves, builds the tree and signs the root with the provider's key. */
   public SealedBatch seal(KeyPair provider) {
-    List<io.gyre.proofs.Digest> leaves = new ArrayList<>(receipts.size());
-    for (Receipt receipt : receipts) {
-      leaves.add(MerkleTree.leaf(receipt.hash()));
-    }
     MerkleTree tree = new MerkleTree(leaves);
     BatchRoot root =
         new BatchRoot(scope.provider(), scope.dealId(), scope.epoch(), tree.size(), tree.root());

@@ -47,16 +47,27 @@ public enum DomainHash {
   }
 
   public Digest of(byte[] message) {
-    MessageDigest sha = start();
+    MessageDigest sha = reused();
     sha.update(message);
     return new Digest(sha.digest());
   }
 
   public Digest of(byte[] first, byte[] second) {
-    MessageDigest sha = start();
+    MessageDigest sha = reused();
     sha.update(first);
     sha.update(second);
     return new Digest(sha.digest());
+  }
+
+  /** One SHA-256 per thread, reset and primed: looking one up costs more than a short hash. */
+  private static final ThreadLocal<MessageDigest> PER_THREAD =
+      ThreadLocal.withInitial(DomainHash::sha256);
+
+  private MessageDigest reused() {
+    MessageDigest sha = PER_THREAD.get();
+    sha.reset();
+    sha.update(prefix);
+    return sha;
   }
 
   /** A SHA-256 that has already taken this domain's prefix. */

@@ -130,7 +130,7 @@ public final class ServiceRecorder {
         segments.get(segments.size() - 1).add(receipted);
         head = receipted.receipt().hash();
         nextSequence++;
-        batch.add(receipted.receipt());
+        batch.add(receipted.receipt(), head);
         if (receipted.receipt().instanceReset()) {
           startSegment(checkpoint(call.epoch(), head, Checkpoint.INITIAL_STATE), Optional.empty());
         }
