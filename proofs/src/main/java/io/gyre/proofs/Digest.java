@@ -2,6 +2,7 @@ package io.gyre.proofs;
 
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /** A SHA-256 digest: 32 bytes, compared by content, printed as lowercase hex. */
 public record Digest(byte[] bytes) {
@@ -28,14 +29,14 @@ public record Digest(byte[] bytes) {
   }
 
   /** The hex form; empty when the text is not 64 hex digits. */
-  public static java.util.Optional<Digest> parseHex(String text) {
+  public static Optional<Digest> parseHex(String text) {
     if (text.length() != 2 * SIZE) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     try {
-      return java.util.Optional.of(new Digest(HexFormat.of().parseHex(text)));
+      return Optional.of(new Digest(HexFormat.of().parseHex(text)));
     } catch (IllegalArgumentException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

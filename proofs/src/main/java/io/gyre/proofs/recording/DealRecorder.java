@@ -45,8 +45,10 @@ public final class DealRecorder {
   }
 
   /**
-   * Starts the chain of a freshly created service of the deal (its state is the initial one).
-   * Throws {@link IllegalArgumentException} when the service is already recorded.
+   * Starts the chain of a freshly created service of the deal: call it right after {@code
+   * createService}, before any call, since the chain starts from the initial state. After a node
+   * restart the service is created afresh and opened again, which starts a new chain for it. Throws
+   * {@link IllegalArgumentException} when the service is already recorded.
    */
   public ServiceRecorder open(Service service) {
     ServiceRecorder recorder =

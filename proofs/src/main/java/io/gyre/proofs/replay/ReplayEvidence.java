@@ -5,7 +5,6 @@ import io.gyre.proofs.internal.ByteReader;
 import io.gyre.proofs.internal.ByteWriter;
 import io.gyre.proofs.internal.MalformedException;
 import io.gyre.proofs.receipt.CallInputs;
-import io.gyre.proofs.receipt.ChainElement;
 import io.gyre.proofs.receipt.Checkpoint;
 import io.gyre.proofs.receipt.Receipt;
 import io.gyre.proofs.receipt.ReceiptCodec;
@@ -54,8 +53,12 @@ public record ReplayEvidence(
       if (format != FORMAT) {
         return malformed("format " + format + ", expected " + FORMAT);
       }
-      Decoded<ChainElement> anchor = ReceiptCodec.decode(in.bytes("anchor"));
-      if (!(anchor.toOptional().orElse(null) instanceof Checkpoint checkpoint)) {
+      Optional<Checkpoint> anchor =
+          ReceiptCodec.decode(in.bytes("anchor"))
+              .toOptional()
+              .filter(Checkpoint.class::isInstance)
+              .map(Checkpoint.class::cast);
+      if (anchor.isEmpty()) {
         return malformed("anchor: not a checkpoint");
       }
       int has = in.u8("snapshot flag");
@@ -77,7 +80,7 @@ public record ReplayEvidence(
         calls.add(new ReplayedCall(receipt.get(), inputs.get()));
       }
       in.end("replay evidence");
-      return new Decoded.Value<>(new ReplayEvidence(checkpoint, snapshot, calls));
+      return new Decoded.Value<>(new ReplayEvidence(anchor.get(), snapshot, calls));
     } catch (MalformedException e) {
       return malformed(e.getMessage());
     }
