@@ -20,7 +20,6 @@ import io.gyre.wasm.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -36,7 +35,10 @@ public final class ServiceRecorder {
   private final Digest moduleHash;
   private final CallLimits limits;
   private final LongSupplier epoch;
-  private final ReentrantLock lock = new ReentrantLock();
+
+  /** Held around a call and its record, so the chain follows the order calls ran in. */
+  private final Object order = new Object();
+
   private List<Pending> pending = new ArrayList<>();
 
   // Sealing state, guarded by this object's monitor (sealing, answering, forgetting).
@@ -62,14 +64,11 @@ public final class ServiceRecorder {
 
   /** Calls the service and records the call, atomically with respect to other calls of it. */
   public CallOutcome call(String function, String jsonArguments, CallParameters parameters) {
-    lock.lock();
-    try {
+    synchronized (order) {
       CallOutcome outcome = service.call(function, jsonArguments, parameters);
       pending.add(
           new Pending.Call(epoch.getAsLong(), function, jsonArguments, parameters, outcome));
       return outcome;
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -80,12 +79,9 @@ public final class ServiceRecorder {
    */
   public void record(
       String function, String jsonArguments, CallParameters parameters, CallOutcome outcome) {
-    lock.lock();
-    try {
+    synchronized (order) {
       pending.add(
           new Pending.Call(epoch.getAsLong(), function, jsonArguments, parameters, outcome));
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -95,18 +91,14 @@ public final class ServiceRecorder {
    * epoch boundaries.
    */
   public void checkpoint(ServiceStates states) {
-    lock.lock();
-    try {
+    synchronized (order) {
       pending.add(new Pending.Snapshot(epoch.getAsLong(), states.capture(service)));
-    } finally {
-      lock.unlock();
     }
   }
 
   /** Takes what was recorded in epochs up to {@code epoch}; later entries stay pending. */
   private List<Pending> drain(long epoch) {
-    lock.lock();
-    try {
+    synchronized (order) {
       List<Pending> taken = new ArrayList<>();
       List<Pending> kept = new ArrayList<>();
       for (Pending p : pending) {
@@ -114,8 +106,6 @@ public final class ServiceRecorder {
       }
       pending = kept;
       return taken;
-    } finally {
-      lock.unlock();
     }
   }
 
