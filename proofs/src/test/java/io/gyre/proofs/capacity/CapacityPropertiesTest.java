@@ -21,7 +21,7 @@ import net.jqwik.api.constraints.StringLength;
  * The puzzle with small parameters (16 KiB, one pass, 6 bits): answers check, and every way of
  * reusing an answer — again, in another epoch, for another unit or provider — is refused.
  */
-class CapacityProperties {
+class CapacityPropertiesTest {
 
   private static final PuzzleParameters SMALL = new PuzzleParameters(16, 1, 6);
   private static final CapacityPuzzle PUZZLE = new CapacityPuzzle(SMALL);

@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /** Random kv call sequences: honest batches always verify; one forged call is always caught. */
-class ReExecutionProperties {
+class ReExecutionPropertiesTest {
 
   private static final WasmHost PROVIDER_HOST = WasmHost.create();
   private static final WasmHost VERIFIER_HOST = WasmHost.create();

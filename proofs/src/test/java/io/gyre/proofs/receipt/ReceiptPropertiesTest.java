@@ -15,7 +15,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-class ReceiptProperties {
+class ReceiptPropertiesTest {
 
   private static final ReceiptSigner SIGNER = new ReceiptSigner(Fixtures.PROVIDER);
 

@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-class CapacityVerdictsProperties {
+class CapacityVerdictsTest {
 
   @Property(tries = 300)
   void unitsBelowTheMinimumFailAndTheProviderFailsAboveTheRatio(

@@ -22,7 +22,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-class InclusionProperties {
+class InclusionPropertiesTest {
 
   private static final String DEAL = "deal-1";
   private static final long EPOCH = 42;
