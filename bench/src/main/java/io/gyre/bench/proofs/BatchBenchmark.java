@@ -1,13 +1,9 @@
 package io.gyre.bench.proofs;
 
-import io.gyre.proofs.Digest;
 import io.gyre.proofs.batch.InclusionProof;
 import io.gyre.proofs.batch.InclusionVerifier;
-import io.gyre.proofs.batch.ReceiptBatch;
 import io.gyre.proofs.batch.SealedBatch;
-import io.gyre.proofs.receipt.OutcomeStatus;
 import io.gyre.proofs.receipt.Receipt;
-import io.gyre.proofs.receipt.ReceiptScope;
 import io.gyre.proofs.receipt.ReceiptSigner;
 import io.gyre.proofs.receipt.ReceiptVerifier;
 import io.gyre.proofs.receipt.SignedReceipt;
@@ -46,33 +42,9 @@ public class BatchBenchmark {
   private final List<SignedReceipt> signed = new ArrayList<>();
   private final Random random = new Random(12);
 
-  private static Digest digest(Random random) {
-    byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    return new Digest(bytes);
-  }
-
   @Setup(Level.Trial)
   public void setUp() {
-    Random r = new Random(1);
-    for (int i = 0; i < RECEIPTS; i++) {
-      receipts.add(
-          new Receipt(
-              ProofSubjects.PROVIDER.peerId(),
-              DEAL,
-              1,
-              "svc-" + (i % 8),
-              "greet",
-              "0f6b8d52-7c1e-4f3a-9d0e-" + i,
-              i / 8,
-              digest(r),
-              digest(r),
-              digest(r),
-              digest(r),
-              1000 + i,
-              OutcomeStatus.SUCCESS,
-              false));
-    }
+    receipts.addAll(SyntheticReceipts.receipts(RECEIPTS));
     sealed = seal();
     ReceiptSigner signer = new ReceiptSigner(ProofSubjects.PROVIDER);
     for (int i = 0; i < 1024; i++) {
@@ -81,10 +53,7 @@ public class BatchBenchmark {
   }
 
   private SealedBatch seal() {
-    ReceiptBatch batch =
-        ReceiptBatch.builder(new ReceiptScope(ProofSubjects.PROVIDER.peerId(), DEAL, 1));
-    receipts.forEach(batch::add);
-    return batch.seal(ProofSubjects.PROVIDER);
+    return SyntheticReceipts.seal(receipts);
   }
 
   @Benchmark

@@ -1,15 +1,9 @@
 package io.gyre.bench.proofs;
 
-import io.gyre.proofs.Digest;
-import io.gyre.proofs.receipt.CallInputs;
-import io.gyre.proofs.receipt.CallResult;
 import io.gyre.proofs.receipt.ModuleHash;
-import io.gyre.proofs.receipt.OutcomeStatus;
-import io.gyre.proofs.receipt.Receipt;
 import io.gyre.proofs.receipt.ReceiptSigner;
 import io.gyre.proofs.recording.DealRecorder;
 import io.gyre.proofs.recording.ServiceRecorder;
-import io.gyre.wasm.CallOutcome;
 import io.gyre.wasm.CallParameters;
 import io.gyre.wasm.HostOptions;
 import io.gyre.wasm.Service;
@@ -59,9 +53,7 @@ public class ReceiptCostBenchmark {
   private DealRecorder deal;
   private ServiceRecorder recorder;
   private final ReceiptSigner signer = new ReceiptSigner(ProofSubjects.PROVIDER);
-  private Digest moduleHash;
-  private Digest head = Digest.ZERO;
-  private long sequence;
+  private ReceiptChainer chainer;
   private long epoch = 1;
   private final CallParameters parameters = ProofSubjects.parameters("greeting", 0);
 
@@ -71,7 +63,7 @@ public class ReceiptCostBenchmark {
     greeting = ProofSubjects.deploy(host, "greeting", "greeting");
     deal = new DealRecorder(ProofSubjects.PROVIDER, "deal-bench", epoch);
     recorder = deal.open(greeting);
-    moduleHash = ModuleHash.of(greeting.blueprint());
+    chainer = new ReceiptChainer(ModuleHash.of(greeting.blueprint()));
   }
 
   /** Seals what the iteration recorded, outside the measurement, so memory stays flat. */
@@ -92,32 +84,20 @@ public class ReceiptCostBenchmark {
       case "plain" ->
           ProofSubjects.succeed(greeting.call("greet", ProofSubjects.ARGUMENT, parameters));
       case "recorded" -> recorder.call("greet", ProofSubjects.ARGUMENT, parameters);
-      case "hashed" -> receipt(greeting.call("greet", ProofSubjects.ARGUMENT, parameters));
+      case "hashed" ->
+          chainer.next(
+              epoch,
+              ProofSubjects.ARGUMENT,
+              parameters,
+              greeting.call("greet", ProofSubjects.ARGUMENT, parameters));
       case "signed" ->
-          signer.sign(receipt(greeting.call("greet", ProofSubjects.ARGUMENT, parameters)));
+          signer.sign(
+              chainer.next(
+                  epoch,
+                  ProofSubjects.ARGUMENT,
+                  parameters,
+                  greeting.call("greet", ProofSubjects.ARGUMENT, parameters)));
       default -> throw new IllegalStateException(mode);
     };
-  }
-
-  private Receipt receipt(CallOutcome outcome) {
-    CallInputs inputs = new CallInputs(ProofSubjects.ARGUMENT, parameters);
-    Receipt receipt =
-        new Receipt(
-            ProofSubjects.PROVIDER.peerId(),
-            "deal-bench",
-            epoch,
-            "greeting",
-            "greet",
-            parameters.particleId(),
-            sequence++,
-            head,
-            moduleHash,
-            inputs.hash(),
-            CallResult.hash(outcome),
-            outcome.fuelUsed(),
-            OutcomeStatus.of(outcome),
-            CallResult.instanceReset(outcome));
-    head = receipt.hash();
-    return receipt;
   }
 }

@@ -1,15 +1,9 @@
 package io.gyre.bench.proofs;
 
-import io.gyre.proofs.Digest;
-import io.gyre.proofs.receipt.CallInputs;
-import io.gyre.proofs.receipt.CallResult;
 import io.gyre.proofs.receipt.ModuleHash;
-import io.gyre.proofs.receipt.OutcomeStatus;
-import io.gyre.proofs.receipt.Receipt;
 import io.gyre.proofs.receipt.ReceiptSigner;
 import io.gyre.proofs.recording.DealRecorder;
 import io.gyre.proofs.recording.ServiceRecorder;
-import io.gyre.wasm.CallOutcome;
 import io.gyre.wasm.CallParameters;
 import io.gyre.wasm.HostOptions;
 import io.gyre.wasm.Service;
@@ -43,16 +37,14 @@ public final class ReceiptCostComparison {
   private final ServiceRecorder recorder;
   private final ReceiptSigner signer = new ReceiptSigner(ProofSubjects.PROVIDER);
   private final CallParameters parameters = ProofSubjects.parameters("greeting", 0);
-  private final Digest moduleHash;
+  private final ReceiptChainer chainer;
   private long epoch = 1;
-  private long sequence;
-  private Digest head = Digest.ZERO;
 
   private ReceiptCostComparison(WasmHost host) {
     greeting = ProofSubjects.deploy(host, "greeting", "greeting");
     deal = new DealRecorder(ProofSubjects.PROVIDER, "deal-bench", epoch);
     recorder = deal.open(greeting);
-    moduleHash = ModuleHash.of(greeting.blueprint());
+    chainer = new ReceiptChainer(ModuleHash.of(greeting.blueprint()));
   }
 
   public static void main(String[] args) {
@@ -108,7 +100,12 @@ public final class ReceiptCostComparison {
             ProofSubjects.succeed(greeting.call("greet", ProofSubjects.ARGUMENT, parameters));
         case "recorded", "sealed" -> recorder.call("greet", ProofSubjects.ARGUMENT, parameters);
         case "signed" ->
-            signer.sign(receipt(greeting.call("greet", ProofSubjects.ARGUMENT, parameters)));
+            signer.sign(
+                chainer.next(
+                    epoch,
+                    ProofSubjects.ARGUMENT,
+                    parameters,
+                    greeting.call("greet", ProofSubjects.ARGUMENT, parameters)));
         default -> throw new IllegalStateException(mode);
       }
     }
@@ -123,27 +120,5 @@ public final class ReceiptCostComparison {
       deal.seal(++epoch);
     }
     deal.forget(epoch);
-  }
-
-  private Receipt receipt(CallOutcome outcome) {
-    CallInputs inputs = new CallInputs(ProofSubjects.ARGUMENT, parameters);
-    Receipt receipt =
-        new Receipt(
-            ProofSubjects.PROVIDER.peerId(),
-            "deal-bench",
-            epoch,
-            "greeting",
-            "greet",
-            parameters.particleId(),
-            sequence++,
-            head,
-            moduleHash,
-            inputs.hash(),
-            CallResult.hash(outcome),
-            outcome.fuelUsed(),
-            OutcomeStatus.of(outcome),
-            CallResult.instanceReset(outcome));
-    head = receipt.hash();
-    return receipt;
   }
 }

@@ -1,12 +1,8 @@
 package io.gyre.bench.proofs;
 
-import io.gyre.proofs.Digest;
 import io.gyre.proofs.batch.InclusionVerifier;
-import io.gyre.proofs.batch.ReceiptBatch;
 import io.gyre.proofs.batch.SealedBatch;
-import io.gyre.proofs.receipt.OutcomeStatus;
 import io.gyre.proofs.receipt.Receipt;
-import io.gyre.proofs.receipt.ReceiptScope;
 import io.gyre.proofs.receipt.ReceiptSigner;
 import io.gyre.proofs.receipt.ReceiptVerifier;
 import io.gyre.proofs.receipt.SignedReceipt;
@@ -43,16 +39,16 @@ public final class VerificationCostRun {
 
   public static void main(String[] args) {
     int rounds = Integer.parseInt(args[0]);
-    List<Receipt> receipts = receipts(100_000);
+    List<Receipt> receipts = SyntheticReceipts.receipts(100_000);
     report(
         "Merkle root, 100,000 receipts",
         rounds,
         1,
-        () -> seal(receipts).receipts().size(),
+        () -> SyntheticReceipts.seal(receipts).receipts().size(),
         "ms",
         1e6);
 
-    SealedBatch sealed = seal(receipts);
+    SealedBatch sealed = SyntheticReceipts.seal(receipts);
     Random random = new Random(3);
     report(
         "inclusion proofs verified",
@@ -109,43 +105,6 @@ public final class VerificationCostRun {
             1e6);
       }
     }
-  }
-
-  private static List<Receipt> receipts(int count) {
-    Random r = new Random(1);
-    List<Receipt> out = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      out.add(
-          new Receipt(
-              ProofSubjects.PROVIDER.peerId(),
-              "deal-bench",
-              1,
-              "svc-" + (i % 8),
-              "greet",
-              "0f6b8d52-7c1e-4f3a-9d0e-" + i,
-              i / 8,
-              digest(r),
-              digest(r),
-              digest(r),
-              digest(r),
-              1000 + i,
-              OutcomeStatus.SUCCESS,
-              false));
-    }
-    return out;
-  }
-
-  private static Digest digest(Random random) {
-    byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    return new Digest(bytes);
-  }
-
-  private static SealedBatch seal(List<Receipt> receipts) {
-    ReceiptBatch batch =
-        ReceiptBatch.builder(new ReceiptScope(ProofSubjects.PROVIDER.peerId(), "deal-bench", 1));
-    receipts.forEach(batch::add);
-    return batch.seal(ProofSubjects.PROVIDER);
   }
 
   /**
