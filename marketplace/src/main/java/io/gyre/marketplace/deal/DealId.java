@@ -1,0 +1,32 @@
+package io.gyre.marketplace.deal;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** A deal's id, {@code deal-N}: N counts deals in the order the marketplace took them. */
+public record DealId(@JsonValue String value) implements Comparable<DealId> {
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  public DealId {
+    if (!value.startsWith("deal-")) {
+      throw new IllegalArgumentException("not a deal id: " + value);
+    }
+  }
+
+  public static DealId of(long sequence) {
+    return new DealId("deal-" + sequence);
+  }
+
+  public long sequence() {
+    return Long.parseLong(value.substring("deal-".length()));
+  }
+
+  @Override
+  public int compareTo(DealId other) {
+    return Long.compare(sequence(), other.sequence());
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

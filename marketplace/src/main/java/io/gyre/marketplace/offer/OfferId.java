@@ -1,0 +1,32 @@
+package io.gyre.marketplace.offer;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** An offer's id, {@code offer-N}: N counts offers in the order the marketplace took them. */
+public record OfferId(@JsonValue String value) implements Comparable<OfferId> {
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  public OfferId {
+    if (!value.startsWith("offer-")) {
+      throw new IllegalArgumentException("not an offer id: " + value);
+    }
+  }
+
+  public static OfferId of(long sequence) {
+    return new OfferId("offer-" + sequence);
+  }
+
+  public long sequence() {
+    return Long.parseLong(value.substring("offer-".length()));
+  }
+
+  @Override
+  public int compareTo(OfferId other) {
+    return Long.compare(sequence(), other.sequence());
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}
