@@ -22,6 +22,19 @@ public record MarketError(Code code, String message) {
     PROOF_REJECTED
   }
 
+  /** Reads back {@link #toString()}'s form, {@code CODE: message} (how errors cross the wire). */
+  public static MarketError parse(String text) {
+    int colon = text.indexOf(": ");
+    if (colon > 0) {
+      try {
+        return new MarketError(Code.valueOf(text.substring(0, colon)), text.substring(colon + 2));
+      } catch (IllegalArgumentException notACode) {
+        // falls through: not one of ours
+      }
+    }
+    return new MarketError(Code.WRONG_STATE, text);
+  }
+
   @Override
   public String toString() {
     return code + ": " + message;

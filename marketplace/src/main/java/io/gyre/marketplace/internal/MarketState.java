@@ -93,6 +93,24 @@ public record MarketState(
     return Optional.ofNullable(deals.get(id));
   }
 
+  /** The deal with its status (Fluence's) and escrow. */
+  public Optional<io.gyre.marketplace.DealView> view(DealId id) {
+    return deal(id)
+        .map(
+            deal -> {
+              io.gyre.marketplace.deal.DealStatus status =
+                  switch (deal.phase()) {
+                    case ENDED -> io.gyre.marketplace.deal.DealStatus.ENDED;
+                    case ACTIVE -> io.gyre.marketplace.deal.DealStatus.ACTIVE;
+                    case PENDING -> Matcher.funded(this, deal)
+                        ? io.gyre.marketplace.deal.DealStatus.NOT_ENOUGH_WORKERS
+                        : io.gyre.marketplace.deal.DealStatus.INSUFFICIENT_FUNDS;
+                  };
+              return new io.gyre.marketplace.DealView(
+                  deal, status, ledger.balance(Account.escrow(id.value())));
+            });
+  }
+
   /** Whether the epoch before the current one still awaits settlement. */
   public boolean settlementDue() {
     return opened && lastSettledEpoch < previousEpoch;

@@ -1,0 +1,301 @@
+package io.gyre.marketplace;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.SupervisorStrategy;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.pattern.StatusReply;
+import akka.persistence.typed.PersistenceId;
+import akka.persistence.typed.RecoveryCompleted;
+import akka.persistence.typed.javadsl.CommandHandler;
+import akka.persistence.typed.javadsl.Effect;
+import akka.persistence.typed.javadsl.EventHandler;
+import akka.persistence.typed.javadsl.EventSourcedBehavior;
+import akka.persistence.typed.javadsl.RetentionCriteria;
+import akka.persistence.typed.javadsl.SignalHandler;
+import io.gyre.identity.PeerId;
+import io.gyre.marketplace.deal.DealId;
+import io.gyre.marketplace.deal.DealSpec;
+import io.gyre.marketplace.internal.Decision;
+import io.gyre.marketplace.internal.EpochRules;
+import io.gyre.marketplace.internal.MarketRules;
+import io.gyre.marketplace.internal.MarketState;
+import io.gyre.marketplace.internal.ProofRules;
+import io.gyre.marketplace.internal.SideEffects;
+import io.gyre.marketplace.ledger.Account;
+import io.gyre.marketplace.offer.OfferId;
+import io.gyre.marketplace.offer.OfferSpec;
+import io.gyre.marketplace.proof.BatchCommitment;
+import io.gyre.marketplace.proof.CapacityProof;
+import io.gyre.marketplace.proof.Verdict;
+import io.gyre.persistence.CborSerializable;
+import java.time.Duration;
+
+/**
+ * The marketplace: one event-sourced actor (a cluster singleton in a Gyre cluster) that takes
+ * offers and deals, matches them, keeps the ledger and runs the epochs. Decisions are the pure
+ * rules of {@code internal}; this actor persists what they decide, replies, and starts the side
+ * effects (deployments, audits) the new state calls for.
+ */
+public final class MarketActor extends EventSourcedBehavior<MarketActor.Command, MarketEvent, MarketState> {
+
+  public interface Command extends CborSerializable {}
+
+  /** Money from outside into {@code peer}'s wallet (at integration: the operator only). */
+  public record Fund(PeerId peer, long amount, ActorRef<StatusReply<Long>> replyTo)
+      implements Command {}
+
+  /** {@code acting} takes money out of its wallet or earnings; replies the balance left. */
+  public record Withdraw(
+      PeerId acting, Account account, long amount, ActorRef<StatusReply<Long>> replyTo)
+      implements Command {}
+
+  public record PlaceOffer(PeerId provider, OfferSpec spec, ActorRef<StatusReply<OfferId>> replyTo)
+      implements Command {}
+
+  public record RepriceOffer(
+      PeerId provider, OfferId offer, long price, ActorRef<StatusReply<OfferId>> replyTo)
+      implements Command {}
+
+  public record WithdrawOffer(
+      PeerId provider, OfferId offer, ActorRef<StatusReply<OfferId>> replyTo) implements Command {}
+
+  public record OpenDeal(PeerId owner, DealSpec spec, ActorRef<StatusReply<DealId>> replyTo)
+      implements Command {}
+
+  /** Replies the deal's escrow after the deposit. */
+  public record Deposit(
+      PeerId owner, DealId deal, long amount, ActorRef<StatusReply<Long>> replyTo)
+      implements Command {}
+
+  /** Replies what was refunded to the owner's wallet. */
+  public record CancelDeal(PeerId owner, DealId deal, ActorRef<StatusReply<Long>> replyTo)
+      implements Command {}
+
+  /** Replies how many capacity proofs the unit has in the epoch now. */
+  public record SubmitCapacityProof(
+      PeerId acting, CapacityProof proof, ActorRef<StatusReply<Integer>> replyTo)
+      implements Command {}
+
+  /** Replies the committed root. */
+  public record CommitBatch(
+      PeerId acting, BatchCommitment commitment, ActorRef<StatusReply<String>> replyTo)
+      implements Command {}
+
+  public record GetDeal(DealId deal, ActorRef<StatusReply<DealView>> replyTo) implements Command {}
+
+  public record GetBalance(Account account, ActorRef<Long> replyTo) implements Command {}
+
+  public record GetView(ActorRef<MarketView> replyTo) implements Command {}
+
+  /** Look at the epoch clock: open the market, start an epoch, settle one. The timer sends it. */
+  public enum Tick implements Command {
+    INSTANCE
+  }
+
+  /** An audit's verdict, from the receipts a provider handed over (or did not). */
+  record AuditFinished(BatchCommitment commitment, Verdict verdict) implements Command {}
+
+  /** A deployment or removal completed ({@code done}) or failed (tried again later). */
+  record DeploymentFinished(
+      io.gyre.marketplace.deploy.Deployment deployment, boolean removal, boolean done)
+      implements Command {}
+
+  private final ActorContext<Command> context;
+  private final MarketSettings settings;
+  private final MarketPorts ports;
+  private final MarketRules market;
+  private final ProofRules proofs;
+  private final EpochRules epochs;
+  private final SideEffects effects;
+
+  /**
+   * @param marketId names the marketplace's journal ({@code gyre-market|marketId})
+   */
+  public static Behavior<Command> create(
+      String marketId, MarketSettings settings, MarketPorts ports) {
+    return Behaviors.setup(
+        context ->
+            Behaviors.withTimers(
+                timers -> {
+                  timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.tickInterval());
+                  return new MarketActor(context, marketId, settings, ports);
+                }));
+  }
+
+  private MarketActor(
+      ActorContext<Command> context, String marketId, MarketSettings settings, MarketPorts ports) {
+    // A journal write that fails (database down) restarts the marketplace, which recovers again.
+    super(
+        PersistenceId.of("gyre-market", marketId),
+        SupervisorStrategy.restartWithBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2));
+    this.context = context;
+    this.settings = settings;
+    this.ports = ports;
+    this.market = new MarketRules(settings);
+    this.proofs = new ProofRules(settings, ports.proofs());
+    this.epochs = new EpochRules(settings, market);
+    this.effects =
+        new SideEffects(context, ports, settings.samplesPerBatch(), settings.auditTimeout(),
+            AuditFinished::new, DeploymentFinished::new);
+  }
+
+  @Override
+  public MarketState emptyState() {
+    return MarketState.EMPTY;
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), 2);
+  }
+
+  @Override
+  public SignalHandler<MarketState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), this::afterChange)
+        .build();
+  }
+
+  @Override
+  public CommandHandler<Command, MarketEvent, MarketState> commandHandler() {
+    return newCommandHandlerBuilder()
+        .forAnyState()
+        .onCommand(Fund.class, (s, c) -> decide(market.fund(s, c.peer(), c.amount()), c.replyTo()))
+        .onCommand(
+            Withdraw.class,
+            (s, c) -> decide(market.withdraw(s, c.acting(), c.account(), c.amount()), c.replyTo()))
+        .onCommand(
+            PlaceOffer.class,
+            (s, c) -> decide(market.placeOffer(s, c.provider(), c.spec()), c.replyTo()))
+        .onCommand(
+            RepriceOffer.class,
+            (s, c) ->
+                decide(market.repriceOffer(s, c.provider(), c.offer(), c.price()), c.replyTo()))
+        .onCommand(
+            WithdrawOffer.class,
+            (s, c) -> decide(market.withdrawOffer(s, c.provider(), c.offer()), c.replyTo()))
+        .onCommand(
+            OpenDeal.class, (s, c) -> decide(market.openDeal(s, c.owner(), c.spec()), c.replyTo()))
+        .onCommand(
+            Deposit.class,
+            (s, c) -> decide(market.deposit(s, c.owner(), c.deal(), c.amount()), c.replyTo()))
+        .onCommand(
+            CancelDeal.class,
+            (s, c) -> decide(market.cancelDeal(s, c.owner(), c.deal()), c.replyTo()))
+        .onCommand(
+            SubmitCapacityProof.class,
+            (s, c) -> decide(proofs.submitCapacityProof(s, c.acting(), c.proof()), c.replyTo()))
+        .onCommand(
+            CommitBatch.class,
+            (s, c) -> decide(proofs.commitBatch(s, c.acting(), c.commitment()), c.replyTo()))
+        .onCommand(GetDeal.class, this::onGetDeal)
+        .onCommand(
+            GetBalance.class,
+            (s, c) -> Effect().reply(c.replyTo(), s.ledger().balance(c.account())))
+        .onCommand(
+            GetView.class,
+            (s, c) ->
+                Effect()
+                    .reply(c.replyTo(), new MarketView(lastSequenceNumber(context), s.dump())))
+        .onCommand(Tick.class, (s, c) -> onTick(s))
+        .onCommand(AuditFinished.class, this::onAuditFinished)
+        .onCommand(DeploymentFinished.class, this::onDeploymentFinished)
+        .build();
+  }
+
+  private Effect<MarketEvent, MarketState> onGetDeal(MarketState state, GetDeal get) {
+    return Effect()
+        .reply(
+            get.replyTo(),
+            state
+                .view(get.deal())
+                .map(StatusReply::success)
+                .orElseGet(
+                    () ->
+                        StatusReply.error(
+                            new MarketError(MarketError.Code.UNKNOWN_DEAL, "no deal " + get.deal())
+                                .toString())));
+  }
+
+  private Effect<MarketEvent, MarketState> onTick(MarketState state) {
+    if (!state.opened()) {
+      return persist(epochs.open(state, ports.clock().currentEpoch(), ports.entropy().next()));
+    }
+    if (state.settlementDue()) {
+      return epochs.pendingAudits(state).isEmpty()
+          ? persist(epochs.settle(state))
+          : runEffects(state);
+    }
+    long now = ports.clock().currentEpoch();
+    if (now > state.epoch()) {
+      return persist(epochs.startEpoch(state, now, ports.entropy().next()));
+    }
+    return runEffects(state);
+  }
+
+  private Effect<MarketEvent, MarketState> onAuditFinished(
+      MarketState state, AuditFinished finished) {
+    BatchCommitment c = finished.commitment();
+    effects.auditDone(c);
+    return persist(epochs.recordAudit(state, c.deal(), c.unit(), c.epoch(), finished.verdict()));
+  }
+
+  private Effect<MarketEvent, MarketState> onDeploymentFinished(
+      MarketState state, DeploymentFinished finished) {
+    var d = finished.deployment();
+    effects.deploymentDone(d, finished.removal());
+    if (!finished.done()) {
+      return Effect().none(); // tried again at the next tick
+    }
+    return persist(
+        finished.removal()
+            ? epochs.removed(state, d.deal(), d.unit())
+            : epochs.deployed(state, d.deal(), d.unit()));
+  }
+
+  /** Persists what an internal step decided, then looks for more to do (a refusal is no-op). */
+  private Effect<MarketEvent, MarketState> persist(Decision<?> decision) {
+    if (decision instanceof Decision.Accepted<?> accepted && !accepted.events().isEmpty()) {
+      return Effect().persist(accepted.events()).thenRun(this::afterChange);
+    }
+    return Effect().none();
+  }
+
+  private <T> Effect<MarketEvent, MarketState> decide(
+      Decision<T> decision, ActorRef<StatusReply<T>> replyTo) {
+    if (decision instanceof Decision.Refused<T> refused) {
+      return Effect().reply(replyTo, StatusReply.error(refused.error().toString()));
+    }
+    Decision.Accepted<T> accepted = (Decision.Accepted<T>) decision;
+    if (accepted.events().isEmpty()) {
+      return Effect().reply(replyTo, StatusReply.success(accepted.result()));
+    }
+    return Effect()
+        .persist(accepted.events())
+        .thenRun(this::afterChange)
+        .thenReply(replyTo, s -> StatusReply.success(accepted.result()));
+  }
+
+  private Effect<MarketEvent, MarketState> runEffects(MarketState state) {
+    afterChange(state);
+    return Effect().none();
+  }
+
+  /** Starts the deployments, removals and audits the state calls for; settles when it can. */
+  private void afterChange(MarketState state) {
+    effects.start(state, epochs.pendingAudits(state));
+    if (state.settlementDue() && epochs.pendingAudits(state).isEmpty()) {
+      context.getSelf().tell(Tick.INSTANCE);
+    }
+  }
+
+  @Override
+  public EventHandler<MarketState, MarketEvent> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onAnyEvent(MarketState::apply);
+  }
+
+}
