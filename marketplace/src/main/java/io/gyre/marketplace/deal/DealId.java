@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** A deal's id, {@code deal-N}: N counts deals in the order the marketplace took them. */
-public record DealId(@JsonValue String value) implements Comparable<DealId> {
+public record DealId(String value) implements Comparable<DealId> {
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public DealId {
     if (!value.startsWith("deal-")) {
@@ -25,6 +25,7 @@ public record DealId(@JsonValue String value) implements Comparable<DealId> {
     return Long.compare(sequence(), other.sequence());
   }
 
+  @JsonValue
   @Override
   public String toString() {
     return value;

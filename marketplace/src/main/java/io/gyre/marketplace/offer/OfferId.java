@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** An offer's id, {@code offer-N}: N counts offers in the order the marketplace took them. */
-public record OfferId(@JsonValue String value) implements Comparable<OfferId> {
+public record OfferId(String value) implements Comparable<OfferId> {
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public OfferId {
     if (!value.startsWith("offer-")) {
@@ -25,6 +25,7 @@ public record OfferId(@JsonValue String value) implements Comparable<OfferId> {
     return Long.compare(sequence(), other.sequence());
   }
 
+  @JsonValue
   @Override
   public String toString() {
     return value;

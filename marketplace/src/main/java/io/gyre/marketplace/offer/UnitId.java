@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** A compute unit's id: its offer and its place in the offer, {@code offer-N/I}. */
-public record UnitId(@JsonValue String value) implements Comparable<UnitId> {
+public record UnitId(String value) implements Comparable<UnitId> {
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public UnitId {
     int slash = value.indexOf('/');
@@ -31,6 +31,7 @@ public record UnitId(@JsonValue String value) implements Comparable<UnitId> {
     return byOffer != 0 ? byOffer : Integer.compare(index(), other.index());
   }
 
+  @JsonValue
   @Override
   public String toString() {
     return value;
