@@ -58,4 +58,19 @@ public final class OfferBook {
     }
     return book;
   }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof OfferBook that && byId.equals(that.byId);
+  }
+
+  @Override
+  public int hashCode() {
+    return byId.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "OfferBook" + ordered;
+  }
 }

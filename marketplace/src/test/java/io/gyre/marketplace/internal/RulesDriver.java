@@ -102,6 +102,9 @@ final class RulesDriver {
               a.peer(),
               InMemoryProofs.solveCapacity(a.unit(), state.epoch(), state.randomness(), 0)));
     }
+    if (state.evidence().batch(deal, a.unit(), state.epoch()).isPresent()) {
+      return;
+    }
     BatchCommitment commitment =
         proofs.commit(
             keyOf(a.peer()),
