@@ -8,6 +8,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.pattern.StatusReply;
 import akka.persistence.typed.PersistenceId;
 import akka.persistence.typed.RecoveryCompleted;
+import akka.persistence.typed.SnapshotAdapter;
 import akka.persistence.typed.javadsl.CommandHandler;
 import akka.persistence.typed.javadsl.Effect;
 import akka.persistence.typed.javadsl.EventHandler;
@@ -149,6 +150,22 @@ public final class MarketActor extends EventSourcedBehavior<MarketActor.Command,
   @Override
   public RetentionCriteria retentionCriteria() {
     return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), 2);
+  }
+
+  /** Snapshots are the state's dump: plain records, whatever the in-memory structures are. */
+  @Override
+  public SnapshotAdapter<MarketState> snapshotAdapter() {
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(MarketState state) {
+        return state.dump();
+      }
+
+      @Override
+      public MarketState fromJournal(Object from) {
+        return MarketState.restore((MarketDump) from);
+      }
+    };
   }
 
   @Override

@@ -38,7 +38,8 @@ public record MarketDump(
     List<BatchCommitment> batches,
     List<MarketEvent.BatchAudited> audits,
     List<Deployment> pendingDeployments,
-    List<Deployment> pendingRemovals) {
+    List<Deployment> pendingRemovals)
+    implements io.gyre.persistence.CborSerializable {
   public MarketDump {
     offers = List.copyOf(offers);
     deals = List.copyOf(deals);

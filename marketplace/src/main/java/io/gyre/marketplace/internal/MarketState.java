@@ -1,7 +1,5 @@
 package io.gyre.marketplace.internal;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.gyre.marketplace.MarketDump;
 import io.gyre.marketplace.MarketEvent;
 import io.gyre.marketplace.MarketEvent.BatchAudited;
@@ -33,7 +31,6 @@ import io.gyre.marketplace.offer.ComputeUnit;
 import io.gyre.marketplace.offer.Offer;
 import io.gyre.marketplace.offer.OfferId;
 import io.gyre.marketplace.offer.UnitId;
-import io.gyre.persistence.CborSerializable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -65,8 +62,7 @@ public record MarketState(
     Ledger ledger,
     Evidence evidence,
     PSortedMap<String, Deployment> pendingDeployments,
-    PSortedMap<String, Deployment> pendingRemovals)
-    implements CborSerializable {
+    PSortedMap<String, Deployment> pendingRemovals) {
   public static final MarketState EMPTY =
       new MarketState(
           false,
@@ -293,7 +289,6 @@ public record MarketState(
   }
 
   /** The whole state as a dump (and as a snapshot). */
-  @JsonValue
   public MarketDump dump() {
     Map<String, Long> accounts = new TreeMap<>();
     ledger.balances().forEach((account, balance) -> accounts.put(account.toString(), balance));
@@ -306,7 +301,6 @@ public record MarketState(
   }
 
   /** The state a dump describes (restoring a snapshot). */
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static MarketState restore(MarketDump dump) {
     Map<Account, Long> balances = new TreeMap<>();
     dump.accounts().forEach((account, balance) -> balances.put(Account.parse(account), balance));

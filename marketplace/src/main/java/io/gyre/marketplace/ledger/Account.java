@@ -1,8 +1,5 @@
 package io.gyre.marketplace.ledger;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /**
  * One account of the ledger: a kind and the owner it belongs to (a peer id, a deal id, an offer
  * id; empty for the two market-wide accounts). Written as {@code kind:owner}.
@@ -55,7 +52,7 @@ public record Account(Kind kind, String owner) implements Comparable<Account> {
     return kind == Kind.OUTSIDE;
   }
 
-  @JsonCreator
+  /** Reads {@link #toString()}'s form back. */
   public static Account parse(String text) {
     int colon = text.indexOf(':');
     if (colon < 0) {
@@ -66,7 +63,6 @@ public record Account(Kind kind, String owner) implements Comparable<Account> {
         text.substring(colon + 1));
   }
 
-  @JsonValue
   @Override
   public String toString() {
     return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + owner;

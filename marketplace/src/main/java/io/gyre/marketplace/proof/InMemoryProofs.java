@@ -49,9 +49,11 @@ public final class InMemoryProofs implements ProofCheck, ReceiptSource {
     tampered.add(key(deal, unit, epoch));
   }
 
-  /** From now on no fetch ever completes (a provider that hangs; a marketplace about to crash). */
-  public void goSilent() {
-    silent = true;
+  /**
+   * While silent, no fetch ever completes (providers that hang; a marketplace about to crash).
+   */
+  public void silent(boolean on) {
+    silent = on;
   }
 
   /** A solution to the capacity puzzle of {@code unit} in {@code epoch}. */
