@@ -1,5 +1,6 @@
 package io.gyre.aqua;
 
+import io.gyre.aqua.ast.Module;
 import io.gyre.aqua.check.TypeChecker;
 import io.gyre.aqua.check.Typing;
 import io.gyre.aqua.resolve.ImportResolver;
@@ -11,9 +12,15 @@ import io.gyre.aqua.source.CompileException;
 import io.gyre.aqua.source.Diagnostic;
 import io.gyre.aqua.source.Pos;
 import io.gyre.aqua.source.SourceFile;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Aqua compiler: parse, resolve names and imports, type-check, then lower, place and print
@@ -52,7 +59,11 @@ public final class AquaCompiler {
         diagnostics.addAll(result.diagnostics());
       }
       modules.add(
-          new CompiledModule(entry.name(), entry.module().source().displayName(), functions));
+          new CompiledModule(
+              entry.name(),
+              entry.module().source().displayName(),
+              functions,
+              warningsFor(entry.module(), analysis)));
     }
     if (!diagnostics.isEmpty()) {
       throw new CompileException(diagnostics);
@@ -71,14 +82,36 @@ public final class AquaCompiler {
           new ModuleLoader(new ImportResolver(options.importRoots()), p -> null).load(files);
       Resolver.Program program = new Resolver(options.constants()).resolve(loaded);
       Typing typing = TypeChecker.check(program);
-      return new Analysis(program, typing);
+      return new Analysis(loaded, program, typing);
     } catch (StackOverflowError e) {
       throw new CompileException(
           List.of(new Diagnostic(files.get(0), Pos.NONE, "too deeply nested")));
+    } catch (RuntimeException e) {
+      // The stages report their own bugs at the statement; anything left is reported here.
+      throw new CompileException(List.of(Diagnostic.internal(files.get(0), new Pos(1, 1, 1), e)));
     }
   }
 
-  private record Analysis(Resolver.Program program, Typing typing) {}
+  private record Analysis(ModuleLoader.Loaded loaded, Resolver.Program program, Typing typing) {}
+
+  /** The warnings about a file and every file it imports, transitively. */
+  private static List<Diagnostic> warningsFor(Module entry, Analysis analysis) {
+    Set<Module> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Module> todo = new ArrayDeque<>(List.of(entry));
+    while (!todo.isEmpty()) {
+      Module m = todo.pop();
+      if (seen.add(m)) {
+        for (Path p : analysis.loaded().imports().getOrDefault(m, Map.of()).values()) {
+          todo.push(analysis.loaded().byPath().get(p));
+        }
+      }
+    }
+    Set<SourceFile> files = Collections.newSetFromMap(new IdentityHashMap<>());
+    seen.forEach(m -> files.add(m.source()));
+    List<Diagnostic> all = new ArrayList<>(analysis.program().warnings());
+    all.addAll(analysis.typing().warnings());
+    return all.stream().filter(w -> files.contains(w.file())).toList();
+  }
 
   /** One exported function to generate. */
   record FunctionJob(ModuleScope module, String name, Symbol.FuncDef def) {}

@@ -86,6 +86,11 @@ final class FunctionBackend {
           List.of(
               new Diagnostic(
                   job.module().module().source(), job.def().pos(), "too deeply nested")));
+    } catch (RuntimeException e) {
+      // Placing or printing failed (a compiler bug): reported at the function, never thrown.
+      return new Result(
+          Optional.empty(),
+          List.of(Diagnostic.internal(job.module().module().source(), job.def().pos(), e)));
     }
   }
 }

@@ -211,10 +211,7 @@ class CompileErrorsTest {
   @Test
   void streamDeclarationOfNonStream() {
     assertError(
-        HEAD + "func main() -> ?string:\n    x: ?string\n    <- x\n",
-        6,
-        8,
-        "expected a stream type");
+        HEAD + "func main() -> string:\n    x: string\n    <- x\n", 6, 8, "expected a stream type");
   }
 
   @Test
@@ -265,18 +262,14 @@ class CompileErrorsTest {
   }
 
   @Test
-  void ambiguousImport() {
+  void theLaterOfTwoClashingImportsWins() {
+    // workers.aqua declares service Worker, subnet.aqua data Worker: the data type wins.
     assertError(
         HEAD
             + "import \"@fluencelabs/aqua-lib/workers.aqua\"\nimport \"@fluencelabs/aqua-lib/subnet.aqua\"\n\nfunc main() -> []string:\n    l <- Worker.list()\n    <- l\n",
         9,
         10,
-        "'Worker' is ambiguous");
-  }
-
-  @Test
-  void missingHeader() {
-    assertError("func main() -> string:\n    <- \"x\"\n", 1, 1, "missing header");
+        "'Worker' is a type, not a value");
   }
 
   @Test

@@ -29,9 +29,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Feeds the compiler 10,000 broken Aqua sources: the conformance corpus, the compiler's probes and
- * aqua-lib, mutated by deleting, inserting and swapping characters, tokens, lines and indentation.
- * The compiler must answer each with a result or with compile errors that carry a position — never
- * another exception, never a stack overflow, and within a time bound.
+ * every file of the published packages (aqua-lib, registry, spell, trust-graph, aqua-ipfs), mutated
+ * by deleting, inserting and swapping characters, tokens, lines and indentation. Each mutant keeps
+ * its file's place, so its imports still resolve. The compiler must answer each with a result or
+ * with compile errors that carry a position — never another exception, never an internal compiler
+ * error, never a stack overflow, and within a time bound.
  */
 class RobustnessTest {
   private static final long TIME_LIMIT_MS = 5_000;
@@ -90,10 +92,20 @@ class RobustnessTest {
     "Ab{X}",
     "((((((((((",
     "]]]]",
-    "\"unterminated"
+    "\"unterminated",
+    "get: string -> string",
+    "(string -> string, u32)",
+    "-> -> string",
+    "*[]",
+    "?[",
+    "Ab(f)",
+    "export X as Y, C",
+    "use a as b from \"x.aqua\" as M",
+    "x: ?string"
   };
 
   private static List<String> sources;
+  private static List<Path> paths;
   private static AquaCompiler compiler;
   private static ExecutorService worker;
 
@@ -106,12 +118,16 @@ class RobustnessTest {
     try (Stream<Path> probes = Files.list(Path.of("src/test/resources/io/gyre/aqua/probes"))) {
       probes.sorted().forEach(p -> files.add(p.resolve("case.aqua")));
     }
-    try (Stream<Path> lib = Files.list(TestFiles.aquaLib())) {
-      lib.filter(p -> p.toString().endsWith(".aqua")).sorted().forEach(files::add);
+    for (String spec : TestFiles.NPM_PACKAGES) {
+      try (Stream<Path> lib = Files.list(TestFiles.npmPackage(spec))) {
+        lib.filter(p -> p.toString().endsWith(".aqua")).sorted().forEach(files::add);
+      }
     }
     sources = new ArrayList<>();
+    paths = new ArrayList<>();
     for (Path f : files) {
       sources.add(Files.readString(f));
+      paths.add(f.toAbsolutePath());
     }
     compiler = Compile.compiler();
     worker =
@@ -128,12 +144,18 @@ class RobustnessTest {
     worker.shutdownNow();
   }
 
+  /** A mutated source and the file it came from. */
+  record Mutant(String source, Path file) {
+    @Override
+    public String toString() {
+      return file + ":\n" + source;
+    }
+  }
+
   @Property(tries = 10_000, seed = "20261122")
-  void mutatedSourcesOnlyEverGiveCompileErrors(@ForAll("mutated") String source) throws Exception {
-    Path file =
-        Path.of("src/test/resources/io/gyre/aqua/probes/p10-import-use/mutated.aqua")
-            .toAbsolutePath();
-    SourceFile input = new SourceFile(file, "mutated.aqua", source);
+  void mutatedSourcesOnlyEverGiveCompileErrors(@ForAll("mutated") Mutant mutant) throws Exception {
+    String source = mutant.source();
+    SourceFile input = new SourceFile(mutant.file(), "mutated.aqua", source);
     Future<?> run =
         worker.submit(
             () -> {
@@ -143,6 +165,7 @@ class RobustnessTest {
                 assertTrue(!e.diagnostics().isEmpty(), "a compile error without diagnostics");
                 for (Diagnostic d : e.diagnostics()) {
                   assertTrue(d.message() != null && !d.message().isBlank(), "an empty message");
+                  assertTrue(!d.message().contains("internal compiler error"), () -> d.render());
                   d.render();
                 }
               }
@@ -160,13 +183,17 @@ class RobustnessTest {
   }
 
   @Provide
-  Arbitrary<String> mutated() {
+  Arbitrary<Mutant> mutated() {
     return Arbitraries.integers()
         .between(0, Integer.MAX_VALUE - 1)
         .flatMap(
             i ->
                 Arbitraries.longs()
-                    .map(seed -> mutate(sources.get(i % sources.size()), new Random(seed))));
+                    .map(
+                        seed ->
+                            new Mutant(
+                                mutate(sources.get(i % sources.size()), new Random(seed)),
+                                paths.get(i % sources.size()))));
   }
 
   static String mutate(String source, Random random) {

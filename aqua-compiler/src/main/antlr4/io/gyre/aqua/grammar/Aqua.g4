@@ -58,8 +58,10 @@ fieldDecl
     : name COLON typeRef
     ;
 
+// `get(key: string) -> string`, or a name and an arrow type: `get: string -> string`.
 arrowDecl
     : name arrowSignature
+    | name COLON arrowType
     ;
 
 abilityMember
@@ -77,10 +79,11 @@ arrowSignature
     ;
 
 param
-    : name COLON (typeRef | LPAREN arrowType RPAREN)
+    : name COLON typeRef
     ;
 
-// A result may itself be an arrow: `(p: string) -> string -> string` returns a string -> string.
+// A result may itself be an arrow: `(p: string) -> string -> string` returns a string -> string;
+// in parentheses several arrows and values: `-> (string -> string, u32), string`.
 returnTypes
     : typeRef (COMMA typeRef)*
     | LPAREN RPAREN
@@ -91,10 +94,17 @@ returnTypes
 typeRef
     : arrowType
     | dataType
+    | LPAREN arrowType RPAREN
     ;
 
 arrowType
-    : (dataType (COMMA dataType)*)? ARROW (dataType (COMMA dataType)* | LPAREN RPAREN)
+    : (memberType (COMMA memberType)*)? ARROW (memberType (COMMA memberType)* | LPAREN RPAREN)
+    ;
+
+// A parameter or result of an arrow type: data, or an arrow in parentheses.
+memberType
+    : dataType
+    | LPAREN arrowType RPAREN
     ;
 
 dataType

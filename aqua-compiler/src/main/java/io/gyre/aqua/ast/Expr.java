@@ -49,10 +49,15 @@ public sealed interface Expr {
   /** An argument given by name: {@code field = value}. */
   record NamedArg(Ident name, Expr value) {}
 
-  /** {@code Type(a = 1, b = x)}: a struct or an ability value. */
-  record Construct(Ident type, List<NamedArg> fields, Pos pos) implements Expr {
+  /**
+   * {@code Type(a = 1, b = x)}: a struct or an ability value; an ability's fields may also be given
+   * in declaration order ({@code Ab(f, g)}), as {@code positional}.
+   */
+  record Construct(Ident type, List<NamedArg> fields, List<Expr> positional, Pos pos)
+      implements Expr {
     public Construct {
       fields = List.copyOf(fields);
+      positional = List.copyOf(positional);
     }
   }
 

@@ -14,8 +14,12 @@ public record Module(
     decls = List.copyOf(decls);
   }
 
-  /** {@code aqua Name declares *} or {@code module Name declares a, b}. */
-  public record Header(Ident name, boolean declaresAll, List<Ident> declares) {
+  /**
+   * {@code aqua Name declares *} or {@code module Name declares a, b}; {@code keyword} is where
+   * {@code aqua}/{@code module} was written and {@code deprecated} marks the older {@code module}.
+   */
+  public record Header(
+      Ident name, boolean declaresAll, List<Ident> declares, boolean deprecated, Pos keyword) {
     public Header {
       declares = List.copyOf(declares);
     }

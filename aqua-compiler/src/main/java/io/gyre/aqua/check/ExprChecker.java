@@ -156,9 +156,6 @@ final class ExprChecker {
   }
 
   private String unknown(String what, String name, Locals locals) {
-    if (module.isAmbiguous(name)) {
-      return "'" + name + "' is ambiguous: two imported modules declare it";
-    }
     return "unknown " + what + " '" + name + "'" + Suggestions.didYouMean(name, candidates(locals));
   }
 
@@ -180,12 +177,9 @@ final class ExprChecker {
         ok = false;
         continue;
       }
-      if (t.get() instanceof Type.Stream) {
-        error.accept(e.pos(), "a collection cannot hold a stream");
-        ok = false;
-        continue;
-      }
-      element = element == null ? t.get() : Types.intersect(element, t.get());
+      // A stream in a collection is canonicalised: the collection holds its snapshot.
+      Type held = t.get() instanceof Type.Stream s ? new Type.CanonStream(s.element()) : t.get();
+      element = element == null ? held : Types.intersect(element, held);
     }
     if (!ok) {
       return Optional.empty();
@@ -218,15 +212,21 @@ final class ExprChecker {
     } else {
       error.accept(c.type().pos(), "unknown data or ability type '" + c.type().name() + "'");
       c.fields().forEach(f -> check(f.value(), locals));
+      c.positional().forEach(v -> check(v, locals));
       return Optional.empty();
     }
     Type type = ((Symbol.TypeDef) symbol.get()).type();
+    Optional<List<Expr.NamedArg>> named = namedFields(c, type, fields, locals);
+    if (named.isEmpty()) {
+      return Optional.empty();
+    }
+    typing.setFields(c, named.get());
     // Like Fluence's compiler, a constructor may give more fields than the type declares: the
     // value has them all and still fits the declared type.
     Map<String, Type> given = new java.util.LinkedHashMap<>();
     boolean ok = true;
     Set<String> seen = new HashSet<>();
-    for (Expr.NamedArg arg : c.fields()) {
+    for (Expr.NamedArg arg : named.get()) {
       String name = arg.name().name();
       if (!seen.add(name)) {
         error.accept(arg.name().pos(), "field '" + name + "' is given twice");
@@ -262,6 +262,37 @@ final class ExprChecker {
       return Optional.of(new Type.Struct(s.name(), all));
     }
     return Optional.of(type);
+  }
+
+  /**
+   * The constructor's fields by name: as written, or an ability's fields given in declaration order
+   * named after the fields they fill.
+   */
+  private Optional<List<Expr.NamedArg>> namedFields(
+      Expr.Construct c, Type type, Map<String, Type> fields, Locals locals) {
+    if (c.positional().isEmpty()) {
+      return Optional.of(c.fields());
+    }
+    if (!(type instanceof Type.Ability)) {
+      error.accept(
+          c.positional().get(0).pos(), "fields of data must be given by name: field = value");
+      c.positional().forEach(v -> check(v, locals));
+      return Optional.empty();
+    }
+    if (c.positional().size() != fields.size()) {
+      error.accept(
+          c.type().pos(),
+          type + " has " + fields.size() + " fields, given " + c.positional().size() + " values");
+      c.positional().forEach(v -> check(v, locals));
+      return Optional.empty();
+    }
+    List<Expr.NamedArg> out = new ArrayList<>();
+    int i = 0;
+    for (String name : fields.keySet()) {
+      Expr value = c.positional().get(i++);
+      out.add(new Expr.NamedArg(new io.gyre.aqua.ast.Ident(name, value.pos()), value));
+    }
+    return Optional.of(out);
   }
 
   private boolean namedFields(

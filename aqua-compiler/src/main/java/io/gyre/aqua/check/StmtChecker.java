@@ -8,6 +8,7 @@ import io.gyre.aqua.resolve.ModuleScope;
 import io.gyre.aqua.resolve.QualifiedNames;
 import io.gyre.aqua.resolve.Symbol;
 import io.gyre.aqua.resolve.TypeResolver;
+import io.gyre.aqua.source.Diagnostic;
 import io.gyre.aqua.source.Pos;
 import io.gyre.aqua.types.Type;
 import io.gyre.aqua.types.Types;
@@ -40,7 +41,7 @@ final class StmtChecker {
         if (i != body.size() - 1) {
           error.accept(r.pos(), "'<-' returns from the function: it must be its last statement");
         }
-        ret(r, results, locals);
+        guarded(r, () -> ret(r, results, locals));
       } else {
         statement(stmt, locals);
       }
@@ -92,9 +93,57 @@ final class StmtChecker {
     }
   }
 
+  /** One statement; a compiler bug inside it becomes an error at this statement. */
   private void statement(Stmt stmt, Locals locals) {
+    guarded(stmt, () -> checkStatement(stmt, locals));
+  }
+
+  private void guarded(Stmt stmt, Runnable check) {
+    try {
+      check.run();
+    } catch (Stopped e) {
+      throw e;
+    } catch (RuntimeException e) {
+      error.accept(stmt.pos(), internal(stmt, e));
+      throw new Stopped(e);
+    }
+  }
+
+  private String internal(Stmt stmt, RuntimeException e) {
+    return Diagnostic.internal(module.module().source(), stmt.pos(), e).message();
+  }
+
+  /** Stops checking the function whose statement hit a compiler bug (already reported). */
+  static final class Stopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Stopped(Throwable cause) {
+      super(null, cause, false, false);
+    }
+  }
+
+  private void checkStatement(Stmt stmt, Locals locals) {
     if (stmt instanceof Stmt.DeclareStream d) {
       Optional<Type> t = new TypeResolver(module, order, error).resolve(d.type());
+      if (t.isPresent()
+          && (t.get() instanceof Type.Option || t.get() instanceof Type.Array)
+          && t.get() instanceof Type.CollectionType c) {
+        // Older Aqua declared streams as `x: ?T` / `x: []T`; 0.14.6 refuses them.
+        typing.warn(
+            Diagnostic.warning(
+                module.module().source(),
+                d.type().pos(),
+                "deprecated: '"
+                    + d.name().name()
+                    + ": "
+                    + t.get()
+                    + "' declares a stream; write '"
+                    + d.name().name()
+                    + ": *"
+                    + c.element()
+                    + "'"));
+        t = Optional.of(new Type.Stream(c.element()));
+      }
       if (t.isPresent() && !(t.get() instanceof Type.Stream)) {
         error.accept(d.type().pos(), "expected a stream type (*T), given " + t.get());
       } else if (t.isPresent()) {

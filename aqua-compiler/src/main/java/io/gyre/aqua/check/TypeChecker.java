@@ -40,7 +40,13 @@ public final class TypeChecker {
         for (int i = 0; i < params.size(); i++) {
           locals.define(f.paramNames().get(i), params.get(i));
         }
-        checker.body(f.decl().body(), f.type().results(), locals, f.pos());
+        try {
+          checker.body(f.decl().body(), f.type().results(), locals, f.pos());
+        } catch (StmtChecker.Stopped e) {
+          // reported at its statement; the function's other statements are not checked
+        } catch (RuntimeException e) {
+          diagnostics.add(Diagnostic.internal(module.module().source(), f.pos(), e));
+        }
       }
     }
     if (!diagnostics.isEmpty()) {

@@ -17,6 +17,28 @@ public final class Typing {
   private final Map<Expr, Callee> callees = new IdentityHashMap<>();
   private final Map<Stmt, Type> declared = new IdentityHashMap<>();
   private final Map<Stmt, java.util.Set<Integer>> pushTargets = new IdentityHashMap<>();
+  private final Map<Expr.Construct, java.util.List<Expr.NamedArg>> fields = new IdentityHashMap<>();
+
+  private final java.util.List<io.gyre.aqua.source.Diagnostic> warnings =
+      new java.util.ArrayList<>();
+
+  /** Deprecated forms the checker accepted. */
+  public java.util.List<io.gyre.aqua.source.Diagnostic> warnings() {
+    return java.util.List.copyOf(warnings);
+  }
+
+  void warn(io.gyre.aqua.source.Diagnostic warning) {
+    warnings.add(warning);
+  }
+
+  /** A constructor's fields by name (positional ones named after the fields they fill). */
+  public java.util.List<Expr.NamedArg> fields(Expr.Construct c) {
+    return fields.getOrDefault(c, c.fields());
+  }
+
+  void setFields(Expr.Construct c, java.util.List<Expr.NamedArg> named) {
+    fields.put(c, named);
+  }
 
   public Type type(Expr expr) {
     Type t = types.get(expr);

@@ -29,6 +29,9 @@ public final class FunctionLowerer {
       root = lower(def, lowering);
     } catch (Lowering.Abort e) {
       root = Op.NULL;
+    } catch (Lowering.Internal e) {
+      diagnostics.add(e.diagnostic);
+      root = Op.NULL;
     }
     if (!diagnostics.isEmpty()) {
       throw new CompileException(diagnostics);

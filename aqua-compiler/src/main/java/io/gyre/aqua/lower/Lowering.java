@@ -37,6 +37,17 @@ final class Lowering {
     diagnostics.add(new Diagnostic(file, pos, message));
   }
 
+  /** A compiler bug met while lowering a statement: where, and what went wrong. */
+  static final class Internal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Diagnostic diagnostic;
+
+    Internal(Diagnostic diagnostic, Throwable cause) {
+      super(diagnostic.message(), cause, false, false);
+      this.diagnostic = diagnostic;
+    }
+  }
+
   /** Thrown when inlining cannot go on at all. */
   static final class Abort extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -54,6 +54,8 @@ final class OperatorLowerer {
       return folded.get();
     }
     if (op == BinaryOp.EQ || op == BinaryOp.NEQ) {
+      left = lowering.streams.canonIfStream(left, f);
+      right = lowering.streams.canonIfStream(right, f);
       String name = op == BinaryOp.EQ ? "eq" : "neq";
       Value.Var result = new Value.Var(lowering.names.fresh(name), Types.BOOL);
       f.emit(

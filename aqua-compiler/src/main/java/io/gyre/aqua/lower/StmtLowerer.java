@@ -35,20 +35,7 @@ final class StmtLowerer {
     List<Bound> results = new ArrayList<>();
     for (Stmt s : body) {
       if (s instanceof Stmt.Return r) {
-        for (int i = 0; i < r.values().size(); i++) {
-          Bound b = lowering.values.bound(r.values().get(i), f);
-          if (!(b instanceof Bound.Data d)) {
-            results.add(b); // an arrow or an ability leaves as it is
-            continue;
-          }
-          Value v = d.value();
-          boolean keepStream = i < resultTypes.size() && resultTypes.get(i) instanceof Type.Stream;
-          if (StreamOps.isStream(v) && !keepStream) {
-            results.add(new Bound.Data(lowering.streams.fixStream((Value.Var) v, f)));
-          } else {
-            results.add(new Bound.Data(returned(v, f)));
-          }
-        }
+        guarded(r, f, () -> returnValues(r, resultTypes, results, f));
       } else {
         statement(s, f);
       }
@@ -56,10 +43,28 @@ final class StmtLowerer {
     return results;
   }
 
+  private void returnValues(Stmt.Return r, List<Type> resultTypes, List<Bound> results, Frame f) {
+    for (int i = 0; i < r.values().size(); i++) {
+      Bound b = lowering.values.bound(r.values().get(i), f);
+      if (!(b instanceof Bound.Data d)) {
+        results.add(b); // an arrow or an ability leaves as it is
+        continue;
+      }
+      Value v = d.value();
+      boolean keepStream = i < resultTypes.size() && resultTypes.get(i) instanceof Type.Stream;
+      if (StreamOps.isStream(v) && !keepStream) {
+        results.add(new Bound.Data(lowering.streams.fixStream((Value.Var) v, f)));
+      } else {
+        results.add(new Bound.Data(returned(v, f)));
+      }
+    }
+  }
+
   /** A value leaving a function: lambda paths are applied here, where the function ran. */
   private Value returned(Value v, Frame f) {
     if (v instanceof Value.Var var && !var.path().isEmpty()) {
-      Value.Var flat = new Value.Var(lowering.names.fresh(var.name() + "_flat"), v.type());
+      Value.Var flat =
+          new Value.Var(lowering.names.fresh(var.name() + "_flat"), StreamOps.scalarType(v.type()));
       f.emit(new Op.Ap(v, flat));
       return flat;
     }
@@ -79,7 +84,23 @@ final class StmtLowerer {
     return inner.build();
   }
 
+  /** One statement; a compiler bug inside it becomes an error at this statement. */
   void statement(Stmt stmt, Frame f) {
+    guarded(stmt, f, () -> lowerStatement(stmt, f));
+  }
+
+  private static void guarded(Stmt stmt, Frame f, Runnable lower) {
+    try {
+      lower.run();
+    } catch (Lowering.Abort | Lowering.Internal | StackOverflowError e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new Lowering.Internal(
+          io.gyre.aqua.source.Diagnostic.internal(f.module.module().source(), stmt.pos(), e), e);
+    }
+  }
+
+  private void lowerStatement(Stmt stmt, Frame f) {
     if (stmt instanceof Stmt.DeclareStream d) {
       Type type = lowering.typing.declaredType(d);
       Value.Var stream = new Value.Var(lowering.names.fresh(d.name().name()), type);
@@ -286,8 +307,9 @@ final class StmtLowerer {
   /** {@code a == b} and {@code a != b} match directly; any other condition is matched with true. */
   private Op condition(Expr cond, Op then, Frame f) {
     if (cond instanceof Expr.Binary b && (b.op() == BinaryOp.EQ || b.op() == BinaryOp.NEQ)) {
-      Value left = lowering.values.lower(b.left(), f);
-      Value right = lowering.values.lower(b.right(), f);
+      // A stream is compared by its snapshot.
+      Value left = lowering.streams.canonIfStream(lowering.values.lower(b.left(), f), f);
+      Value right = lowering.streams.canonIfStream(lowering.values.lower(b.right(), f), f);
       return new Op.Match(left, right, b.op() == BinaryOp.EQ, then);
     }
     Value v = lowering.values.lower(cond, f);

@@ -27,6 +27,18 @@ final class StreamOps {
     return t instanceof Type.CollectionType c ? c.element() : Types.TOP;
   }
 
+  /**
+   * The type of a scalar variable that copies a value of type {@code t} with {@code ap}: a stream
+   * or canonicalised stream becomes an array (the sigils $ and # are for streams and canon
+   * targets).
+   */
+  static Type scalarType(Type t) {
+    if (t instanceof Type.Stream || t instanceof Type.CanonStream) {
+      return new Type.Array(element(t));
+    }
+    return t;
+  }
+
   /** Base name of a variable for derived names ({@code $-s-arg-} gives {@code -s-arg-}). */
   static String base(Value.Var var) {
     return var.name();
@@ -108,7 +120,7 @@ final class StreamOps {
       functor = canon(var, base(var) + "_to_functor", f);
     } else {
       String b = var.path().isEmpty() ? base(var) : base(var) + "_flat";
-      functor = new Value.Var(lowering.names.fresh(b + "_to_functor"), v.type());
+      functor = new Value.Var(lowering.names.fresh(b + "_to_functor"), scalarType(v.type()));
       f.emit(new Op.Ap(v, functor));
     }
     Value.Var length = new Value.Var(lowering.names.fresh(base(var) + "_length"), Types.U32);

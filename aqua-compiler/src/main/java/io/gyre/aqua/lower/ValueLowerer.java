@@ -145,7 +145,8 @@ final class ValueLowerer {
     if (value instanceof Value.Var stream) {
       return lowering.streams.canon(stream, stream.name() + "_canon", f);
     }
-    Value.Var copy = new Value.Var(lowering.names.fresh("literal_ap"), value.type());
+    Value.Var copy =
+        new Value.Var(lowering.names.fresh("literal_ap"), StreamOps.scalarType(value.type()));
     f.emit(new Op.Ap(value, copy));
     return copy;
   }
@@ -212,7 +213,8 @@ final class ValueLowerer {
   /** A value usable where AIR wants a plain scalar (an index, a size): lambdas are copied out. */
   Value scalar(Value v, Frame f) {
     if (v instanceof Value.Var var && !var.path().isEmpty()) {
-      Value.Var flat = new Value.Var(lowering.names.fresh(var.name() + "_flat"), v.type());
+      Value.Var flat =
+          new Value.Var(lowering.names.fresh(var.name() + "_flat"), StreamOps.scalarType(v.type()));
       f.emit(new Op.Ap(v, flat));
       return flat;
     }
@@ -221,33 +223,42 @@ final class ValueLowerer {
 
   // ---------------------------------------------------------------- collections and structs
 
+  /**
+   * {@code [a, b]} and {@code *[a, b]} push every element (an error in one fails the value); {@code
+   * ?[a, b]} keeps the first element that can be computed, as Fluence's compiler does. {@code *[]}
+   * is a fresh empty stream, {@code []} and {@code ?[]} the empty literal.
+   */
   private Value collection(Expr.Collection c, Frame f) {
-    if (c.elements().isEmpty()) {
-      return Value.Literal.NIL;
-    }
-    List<Value> elements = new ArrayList<>();
-    for (Expr e : c.elements()) {
-      elements.add(lower(e, f));
-    }
     Type type = lowering.typing.type(c);
     Type element = StreamOps.element(type);
     if (c.kind() == Expr.CollectionKind.STREAM) {
       Value.Var stream =
-          new Value.Var(lowering.names.fresh("stream-inline"), new Type.Stream(element));
+          new Value.Var(lowering.names.fresh("stream-anon"), new Type.Stream(element));
       f.restrictions.add(stream);
-      for (Value v : elements) {
-        pushInto(v, stream, f);
+      for (Expr e : c.elements()) {
+        pushInto(lower(e, f), stream, f);
       }
       return stream;
+    }
+    if (c.elements().isEmpty()) {
+      return Value.Literal.NIL;
     }
     String base = c.kind() == Expr.CollectionKind.OPTION ? "option-inline" : "array-inline";
     Value.Var stream = new Value.Var(lowering.names.fresh(base), new Type.Stream(element));
     Frame inner = f.sub();
-    for (Value v : elements) {
+    Op firstSuccess = null;
+    for (Expr e : c.elements()) {
       Frame push = inner.sub();
-      pushInto(v, stream, push);
-      Op op = Op.seq(push.out);
-      inner.emit(c.kind() == Expr.CollectionKind.OPTION ? new Op.Xor(List.of(op, Op.NULL)) : op);
+      pushInto(lower(e, push), stream, push);
+      if (c.kind() == Expr.CollectionKind.OPTION) {
+        Op op = Op.seq(push.out);
+        firstSuccess = firstSuccess == null ? op : new Op.Xor(List.of(firstSuccess, op));
+      } else {
+        inner.out.addAll(push.out);
+      }
+    }
+    if (firstSuccess != null) {
+      inner.emit(new Op.Xor(List.of(firstSuccess, Op.NULL)));
     }
     Value.Var canon = new Value.Var(lowering.names.suffixed(base), new Type.CanonStream(element));
     inner.emit(new Op.Canon(stream, canon));
@@ -264,7 +275,7 @@ final class ValueLowerer {
     Type type = lowering.typing.type(c);
     if (type instanceof Type.Ability ability) {
       Map<String, Bound> fields = new LinkedHashMap<>();
-      for (Expr.NamedArg arg : c.fields()) {
+      for (Expr.NamedArg arg : lowering.typing.fields(c)) {
         fields.put(arg.name().name(), bound(arg.value(), f));
       }
       return new Bound.Ability(ability, fields);

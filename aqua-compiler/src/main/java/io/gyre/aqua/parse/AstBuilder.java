@@ -51,14 +51,17 @@ final class AstBuilder {
 
   private Module.Header header(ModuleHeaderContext ctx) {
     Ident name = qualified(ctx.qualifiedName());
+    boolean deprecated = ctx.MODULE() != null;
+    Pos keyword = pos(deprecated ? ctx.MODULE() : ctx.AQUA());
     DeclaresListContext declares = ctx.declaresList();
     if (declares == null) {
-      return new Module.Header(name, false, List.of());
+      return new Module.Header(name, false, List.of(), deprecated, keyword);
     }
     if (declares.STAR() != null) {
-      return new Module.Header(name, true, List.of());
+      return new Module.Header(name, true, List.of(), deprecated, keyword);
     }
-    return new Module.Header(name, false, declares.anyName().stream().map(this::ident).toList());
+    return new Module.Header(
+        name, false, declares.anyName().stream().map(this::ident).toList(), deprecated, keyword);
   }
 
   private Module.HeadItem headItem(HeadItemContext ctx) {
@@ -119,7 +122,11 @@ final class AstBuilder {
     if (ctx instanceof ServiceDeclContext c) {
       List<Decl.ArrowDecl> arrows = new ArrayList<>();
       for (ArrowDeclContext a : c.arrowDecl()) {
-        arrows.add(new Decl.ArrowDecl(ident(a.name()), signature(a.arrowSignature())));
+        Signature signature =
+            a.arrowSignature() != null
+                ? signature(a.arrowSignature())
+                : unnamed((TypeExpr.Arrow) exprs.arrow(a.arrowType()));
+        arrows.add(new Decl.ArrowDecl(ident(a.name()), signature));
       }
       return new Decl.Service(
           ident(c.UPPER_ID()), Optional.ofNullable(c.expr()).map(exprs::expr), arrows);
@@ -149,7 +156,7 @@ final class AstBuilder {
   private Signature signature(ArrowSignatureContext ctx) {
     List<Signature.Param> params = new ArrayList<>();
     for (ParamContext p : ctx.param()) {
-      TypeExpr type = p.typeRef() != null ? exprs.type(p.typeRef()) : exprs.arrow(p.arrowType());
+      TypeExpr type = exprs.type(p.typeRef());
       params.add(new Signature.Param(ident(p.name()), type));
     }
     List<TypeExpr> results = new ArrayList<>();
@@ -157,6 +164,16 @@ final class AstBuilder {
       ctx.returnTypes().typeRef().forEach(t -> results.add(exprs.type(t)));
     }
     return new Signature(params, results, pos(ctx));
+  }
+
+  /** {@code name: A, B -> C} as a signature: the parameters are named by position. */
+  private static Signature unnamed(TypeExpr.Arrow arrow) {
+    List<Signature.Param> params = new ArrayList<>();
+    for (int i = 0; i < arrow.args().size(); i++) {
+      TypeExpr t = arrow.args().get(i);
+      params.add(new Signature.Param(new Ident("arg" + i, t.pos()), t));
+    }
+    return new Signature(params, arrow.results(), arrow.pos());
   }
 
   // ---------------------------------------------------------------- statements
@@ -247,6 +264,12 @@ final class AstBuilder {
     nesting.enter(ctx);
     try {
       return statementUnguarded(ctx);
+    } catch (NestingGuard.TooDeep e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A compiler bug: an error at this statement, never an exception.
+      diagnostics.add(Diagnostic.internal(file, pos(ctx), e));
+      return null;
     } finally {
       nesting.exit();
     }

@@ -135,7 +135,7 @@ final class ExprBuilder {
         if (c.abilityArgs() != null) {
           error.accept(pos(c.abilityArgs()), "a constructor takes no abilities");
         }
-        return new Expr.Construct(callee, namedArgs(c.callArg(), callee.pos()), pos);
+        return construct(callee, c.callArg(), pos);
       }
       return new Expr.Call(callee, abilityArgs(c.abilityArgs()), positional(c.callArg()), pos);
     }
@@ -192,6 +192,15 @@ final class ExprBuilder {
     return out;
   }
 
+  /** Fields by name, or all of them in order (an ability's); not a mix of both. */
+  private Expr construct(Ident type, List<CallArgContext> args, Pos pos) {
+    if (!args.isEmpty() && args.stream().allMatch(a -> a.name() == null)) {
+      return new Expr.Construct(
+          type, List.of(), args.stream().map(a -> expr(a.expr())).toList(), pos);
+    }
+    return new Expr.Construct(type, namedArgs(args, type.pos()), List.of(), pos);
+  }
+
   private List<Expr.NamedArg> namedArgs(List<CallArgContext> args, Pos at) {
     List<Expr.NamedArg> out = new ArrayList<>();
     for (CallArgContext arg : args) {
@@ -214,15 +223,28 @@ final class ExprBuilder {
     return ctx.arrowType() != null ? arrow(ctx.arrowType()) : dataType(ctx.dataType());
   }
 
+  private TypeExpr member(MemberTypeContext ctx) {
+    return ctx.arrowType() != null ? arrow(ctx.arrowType()) : dataType(ctx.dataType());
+  }
+
   TypeExpr arrow(ArrowTypeContext ctx) {
+    nesting.enter(ctx);
+    try {
+      return arrowUnguarded(ctx);
+    } finally {
+      nesting.exit();
+    }
+  }
+
+  private TypeExpr arrowUnguarded(ArrowTypeContext ctx) {
     List<TypeExpr> args = new ArrayList<>();
     List<TypeExpr> results = new ArrayList<>();
     boolean afterArrow = false;
     for (ParseTree child : ctx.children) {
       if (child instanceof TerminalNode t && t.getSymbol().getType() == AquaLexer.ARROW) {
         afterArrow = true;
-      } else if (child instanceof DataTypeContext d) {
-        (afterArrow ? results : args).add(dataType(d));
+      } else if (child instanceof MemberTypeContext m) {
+        (afterArrow ? results : args).add(member(m));
       }
     }
     return new TypeExpr.Arrow(args, results, pos(ctx));

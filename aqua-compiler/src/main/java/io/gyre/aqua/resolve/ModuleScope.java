@@ -18,7 +18,6 @@ public final class ModuleScope {
   private final Map<String, Entry> names = new LinkedHashMap<>();
   private final List<Symbol.FuncDef> functions = new ArrayList<>();
   private final Map<String, Symbol.FuncDef> exported = new LinkedHashMap<>();
-  private final java.util.Set<String> ambiguous = new java.util.HashSet<>();
 
   private record Entry(Symbol symbol, int order) {}
 
@@ -40,7 +39,7 @@ public final class ModuleScope {
   /** A name as seen from the declaration at index {@code before} (exclusive) of this module. */
   public Optional<Symbol> lookup(String name, int before) {
     Entry entry = names.get(name);
-    if (entry == null || entry.order >= before || ambiguous.contains(name)) {
+    if (entry == null || entry.order >= before) {
       return Optional.empty();
     }
     return Optional.of(entry.symbol);
@@ -49,11 +48,6 @@ public final class ModuleScope {
   /** A name as seen from after all of the module's declarations. */
   public Optional<Symbol> lookup(String name) {
     return lookup(name, Integer.MAX_VALUE);
-  }
-
-  /** Whether two imports brought different things under this name. */
-  public boolean isAmbiguous(String name) {
-    return ambiguous.contains(name);
   }
 
   /** Names visible from declaration {@code before}, for "did you mean" hints. */
@@ -75,9 +69,13 @@ public final class ModuleScope {
         return Optional.empty(); // the same definition reached twice through imports
       }
       if (existing.order == IMPORTED && order == IMPORTED) {
-        // Two imports bring different things under one name: only using it is an error.
-        ambiguous.add(name);
+        // Two imports bring different things under one name: the later one wins, as in
+        // Fluence's compiler.
+        names.put(name, new Entry(symbol, order));
         return Optional.empty();
+      }
+      if (sameMeaning(existing.symbol, symbol)) {
+        return Optional.empty(); // e.g. an alias declared again, to the same type, as imported
       }
       return Optional.of(existing.symbol);
     }
@@ -86,6 +84,12 @@ public final class ModuleScope {
       functions.add(f);
     }
     return Optional.empty();
+  }
+
+  private static boolean sameMeaning(Symbol a, Symbol b) {
+    return a instanceof Symbol.TypeDef ta
+        && b instanceof Symbol.TypeDef tb
+        && ta.type().equals(tb.type());
   }
 
   /** What another module gets from {@code import "this"}: the declared names. */

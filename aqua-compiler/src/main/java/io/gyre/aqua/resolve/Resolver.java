@@ -27,12 +27,14 @@ import java.util.Optional;
 public final class Resolver {
   private final Map<String, Value.Literal> constOverrides;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final List<Diagnostic> warnings = new ArrayList<>();
   private final Map<Module, ModuleScope> scopes = new IdentityHashMap<>();
   private final List<ModuleScope> ordered = new ArrayList<>();
   private Module current;
 
   /** Every module's scope; {@code entries} are the scopes of the files given to the compiler. */
-  public record Program(List<ModuleScope> modules, List<ModuleScope> entries) {}
+  public record Program(
+      List<ModuleScope> modules, List<ModuleScope> entries, List<Diagnostic> warnings) {}
 
   public Resolver(Map<String, Value.Literal> constOverrides) {
     this.constOverrides = Map.copyOf(constOverrides);
@@ -44,13 +46,28 @@ public final class Resolver {
       ModuleScope scope = new ModuleScope(module);
       scopes.put(module, scope);
       ordered.add(scope);
+      // Forms Aqua 0.14.6 refuses but older published packages use: accepted, with a warning.
       if (module.header().isEmpty()) {
-        error(new Pos(1, 1, 1), "missing header: an Aqua file starts with 'aqua Name declares *'");
+        warnings.add(
+            Diagnostic.warning(
+                module.source(),
+                new Pos(1, 1, 1),
+                "missing header: an Aqua file starts with 'aqua Name declares *'"));
+      } else if (module.header().get().deprecated()) {
+        warnings.add(
+            Diagnostic.warning(
+                module.source(),
+                module.header().get().keyword(),
+                "'module' is deprecated: write 'aqua " + scope.name() + "'"));
       }
       imports(scope, loaded.imports().getOrDefault(module, Map.of()), loaded.byPath());
       List<Decl> decls = module.decls();
       for (int i = 0; i < decls.size(); i++) {
-        declare(scope, decls.get(i), i);
+        try {
+          declare(scope, decls.get(i), i);
+        } catch (RuntimeException e) {
+          diagnostics.add(Diagnostic.internal(module.source(), decls.get(i).pos(), e));
+        }
       }
       exports(scope);
     }
@@ -58,7 +75,7 @@ public final class Resolver {
       throw new CompileException(diagnostics);
     }
     List<ModuleScope> entries = loaded.entries().stream().map(scopes::get).toList();
-    return new Program(List.copyOf(ordered), entries);
+    return new Program(List.copyOf(ordered), entries, List.copyOf(warnings));
   }
 
   // ---------------------------------------------------------------- imports and exports
@@ -114,11 +131,12 @@ public final class Resolver {
         if (symbol.isEmpty()) {
           error(
               name.name().pos(),
-              "cannot export '" + name.name().name() + "': no such function or service");
+              "cannot export '" + name.name().name() + "': no such function, service or constant");
         } else if (symbol.get() instanceof Symbol.FuncDef f) {
           scope.export(name.localName(), f);
-        } else if (!(symbol.get() instanceof Symbol.ServiceDef)) {
-          error(name.name().pos(), "only functions and services can be exported");
+        } else if (!(symbol.get() instanceof Symbol.ServiceDef)
+            && !(symbol.get() instanceof Symbol.ConstDef)) {
+          error(name.name().pos(), "only functions, services and constants can be exported");
         }
       }
     }

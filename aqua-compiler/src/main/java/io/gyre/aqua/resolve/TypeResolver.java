@@ -85,11 +85,7 @@ public final class TypeResolver {
     if (symbol.isPresent() && symbol.get() instanceof Symbol.ServiceDef s) {
       return Optional.of(s.type());
     }
-    error.accept(
-        n.pos(),
-        scope.isAmbiguous(n.name())
-            ? "'" + n.name() + "' is ambiguous: two imported modules declare it"
-            : "unknown type '" + n.name() + "'");
+    error.accept(n.pos(), "unknown type '" + n.name() + "'");
     return Optional.empty();
   }
 }

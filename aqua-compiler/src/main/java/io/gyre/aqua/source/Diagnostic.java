@@ -1,17 +1,45 @@
 package io.gyre.aqua.source;
 
 /**
- * One compile error: where it is and what is wrong, in Gyre's own words. {@link #render()} prints
- * {@code file:line:col: message}, the source line and a caret under the offending text.
+ * One compile error (or warning): where it is and what is wrong, in Gyre's own words. {@link
+ * #render()} prints {@code file:line:col: message}, the source line and a caret under the offending
+ * text.
  */
-public record Diagnostic(SourceFile file, Pos pos, String message) {
+public record Diagnostic(SourceFile file, Pos pos, String message, Severity severity) {
+
+  /** An error stops compilation; a warning (a deprecated form) does not. */
+  public enum Severity {
+    ERROR,
+    WARNING
+  }
+
+  public Diagnostic(SourceFile file, Pos pos, String message) {
+    this(file, pos, message, Severity.ERROR);
+  }
+
+  /**
+   * A failure of the compiler itself (a bug), reported at the statement being compiled instead of
+   * escaping as an exception.
+   */
+  public static Diagnostic internal(SourceFile file, Pos pos, Throwable cause) {
+    String where = file.displayName() + ":" + pos.line() + ":" + pos.column();
+    return new Diagnostic(
+        file, pos, "internal compiler error at " + where + ": " + cause + ", please report");
+  }
+
+  public static Diagnostic warning(SourceFile file, Pos pos, String message) {
+    return new Diagnostic(file, pos, message, Severity.WARNING);
+  }
 
   public String location() {
     return file.displayName() + ":" + pos.line() + ":" + pos.column();
   }
 
   public String render() {
-    StringBuilder out = new StringBuilder(location()).append(": error: ").append(message);
+    StringBuilder out =
+        new StringBuilder(location())
+            .append(severity == Severity.ERROR ? ": error: " : ": warning: ")
+            .append(message);
     if (pos.line() > 0) {
       String text = file.line(pos.line());
       String gutter = pos.line() + " | ";

@@ -80,6 +80,13 @@ public final class Types {
     if (l instanceof Ability la && r instanceof Ability ra) {
       return compareFields(la.fields(), ra.fields());
     }
+    // A service is an ability of its functions: either fits where the other is expected.
+    if (l instanceof Ability la && r instanceof Type.Service rs) {
+      return compareFields(la.fields(), new LinkedHashMap<>(rs.functions()));
+    }
+    if (l instanceof Type.Service ls && r instanceof Ability ra) {
+      return compareFields(new LinkedHashMap<>(ls.functions()), ra.fields());
+    }
     if (l instanceof Type.Service ls && r instanceof Type.Service rs) {
       return compareFields(
           new LinkedHashMap<>(ls.functions()), new LinkedHashMap<>(rs.functions()));

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Gyre's compiler against the conformance corpus (../shared/conformance/cases) and the compiler's
+ * Gyre's compiler against the conformance corpus (conformance/cases) and the compiler's
  * own probe cases (src/test/resources/.../probes, same format, expectations from the real Aqua
  * compiler and AquaVM): every case's Aqua is compiled by Gyre, the function runs in Gyre's
  * simulator under the case's SPEC with delivery seeds 0 to 9, and compare.mjs's {@code --compiler}
@@ -50,6 +50,36 @@ class CompilerConformanceTest {
     return cases(ConformanceCases.load(PROBES));
   }
 
+  /**
+   * The probes' own AIR, made by the real compiler, on Gyre's interpreter: the recorded answer is
+   * what both compilers' AIR must give.
+   */
+  @TestFactory
+  Stream<DynamicNode> realCompilerAirOfTheProbes() {
+    List<ConformanceCase> runnable =
+        ConformanceCases.load(PROBES).stream().filter(ConformanceCase::runnable).toList();
+    assertFalse(runnable.isEmpty());
+    return runnable.stream().map(kase -> everySeed(kase, seed -> assertRealAirRuns(kase, seed)));
+  }
+
+  private interface SeedRun {
+    void run(long seed) throws Exception;
+  }
+
+  private static DynamicNode everySeed(ConformanceCase kase, SeedRun run) {
+    return DynamicContainer.dynamicContainer(
+        kase.id(),
+        LongStream.range(0, SEEDS)
+            .mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> run.run(seed))));
+  }
+
+  private static void assertRealAirRuns(ConformanceCase kase, long seed) throws Exception {
+    SimulationSpec simulation = SimulationSpec.parse(kase.spec().orElseThrow(), kase.directory());
+    ObjectNode report = SpecRunner.run(simulation, seed, false);
+    Comparison comparison = ConformanceComparator.compare(report, kase, CompareOptions.DEFAULT);
+    assertTrue(comparison.passed(), () -> "seed " + seed + ": " + comparison.report());
+  }
+
   private static Stream<DynamicNode> cases(List<ConformanceCase> cases) {
     assertFalse(cases.isEmpty());
     List<DynamicNode> nodes = new ArrayList<>();
@@ -57,14 +87,7 @@ class CompilerConformanceTest {
       if (kase.compileError()) {
         nodes.add(DynamicTest.dynamicTest(kase.id(), () -> assertRejectedAtLine(kase)));
       } else {
-        nodes.add(
-            DynamicContainer.dynamicContainer(
-                kase.id(),
-                LongStream.range(0, SEEDS)
-                    .mapToObj(
-                        seed ->
-                            DynamicTest.dynamicTest(
-                                "seed " + seed, () -> assertRuns(kase, seed)))));
+        nodes.add(everySeed(kase, seed -> assertRuns(kase, seed)));
       }
     }
     return nodes.stream();

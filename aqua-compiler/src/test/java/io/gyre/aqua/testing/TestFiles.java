@@ -15,6 +15,18 @@ import java.util.stream.Stream;
 public final class TestFiles {
   public static final String AQUA_LIB_VERSION = "0.10.2";
 
+  /**
+   * Published Aqua packages the compiler must read as they are (pinned; .ci/run installs the same
+   * list): aqua-lib, then Fluence's libraries written on top of it.
+   */
+  public static final List<String> NPM_PACKAGES =
+      List.of(
+          "@fluencelabs/aqua-lib@" + AQUA_LIB_VERSION,
+          "@fluencelabs/registry@0.9.4",
+          "@fluencelabs/spell@0.7.6",
+          "@fluencelabs/trust-graph@3.1.2",
+          "@fluencelabs/aqua-ipfs@0.5.31");
+
   private TestFiles() {}
 
   /**
@@ -52,24 +64,30 @@ public final class TestFiles {
         configured != null
             ? Path.of(configured)
             : Path.of(System.getProperty("user.home"), ".cache", "gyre", "npm");
-    Path lib = prefix.resolve("node_modules/@fluencelabs/aqua-lib");
-    if (!Files.isRegularFile(lib.resolve("builtin.aqua"))) {
+    boolean missing =
+        NPM_PACKAGES.stream().anyMatch(p -> !Files.isDirectory(packageDir(prefix, p)));
+    if (missing) {
+      // One install of the whole list: npm removes what a later --no-save install does not name.
       Files.createDirectories(prefix);
-      Process npm =
-          new ProcessBuilder(
-                  "npm",
-                  "install",
-                  "--no-save",
-                  "--prefix",
-                  prefix.toString(),
-                  "@fluencelabs/aqua-lib@" + AQUA_LIB_VERSION)
-              .inheritIO()
-              .start();
+      List<String> command =
+          new java.util.ArrayList<>(
+              List.of("npm", "install", "--no-save", "--prefix", prefix.toString()));
+      command.addAll(NPM_PACKAGES);
+      Process npm = new ProcessBuilder(command).inheritIO().start();
       if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-        throw new IllegalStateException("npm install of @fluencelabs/aqua-lib failed");
+        throw new IllegalStateException("npm install of " + NPM_PACKAGES + " failed");
       }
     }
     return prefix;
+  }
+
+  private static Path packageDir(Path prefix, String spec) {
+    return prefix.resolve("node_modules").resolve(spec.substring(0, spec.lastIndexOf('@')));
+  }
+
+  /** The installed directory of one of {@link #NPM_PACKAGES}, e.g. "@fluencelabs/spell@0.7.6". */
+  public static Path npmPackage(String spec) throws IOException, InterruptedException {
+    return packageDir(npmPrefix(), spec);
   }
 
   public static Path aquaLib() throws IOException, InterruptedException {

@@ -4,6 +4,7 @@ import akka.Done;
 import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.AskPattern;
+import io.gyre.node.actor.AskReplies;
 import io.gyre.node.metrics.NodeMetrics;
 import io.gyre.node.particle.ParticleInbox;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import akka.actor.typed.javadsl.AskPattern;
 import akka.cluster.typed.Cluster;
 import io.gyre.identity.KeyPair;
 import io.gyre.identity.PeerId;
+import io.gyre.node.actor.AskReplies;
 import io.gyre.node.cluster.KnownPeers;
 import io.gyre.node.config.NodeSettings;
 import io.gyre.node.http.HttpApi;
@@ -67,15 +68,26 @@ public final class GyreNode implements AutoCloseable {
       if (settings.http().enabled()) {
         node.http =
             Optional.of(
-                HttpApi.bind(node, started.system(), settings.host(), settings.http().port()));
+                HttpApi.bind(
+                    new NodeHttpBackend(node),
+                    started.system(),
+                    settings.host(),
+                    settings.http().port(),
+                    settings.drainTimeout()));
       }
       GracefulLeave.register(
           started.system(), started.peers(), settings.drainTimeout(), started.parts().metrics());
-      started.parts().metrics().gauge("gyre_cluster_members", node::memberCount);
       started
           .parts()
           .metrics()
-          .gauge("gyre_known_peers", () -> started.parts().knownPeers().peerIds().size());
+          .gauge("gyre_cluster_members", "Cluster members that are up", node::memberCount);
+      started
+          .parts()
+          .metrics()
+          .gauge(
+              "gyre_known_peers",
+              "Peers this node can reach",
+              () -> started.parts().knownPeers().peerIds().size());
     } catch (RuntimeException e) {
       started.system().terminate();
       throw e;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gyre.air.builtins.JsValues;
+import io.gyre.air.js.JsValues;
 import io.gyre.air.spec.PeerBook;
 import io.gyre.identity.KeyPair;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gyre.air.builtins.JsJson;
+import io.gyre.air.js.JsJson;
 import io.gyre.air.simulation.SimulationResult;
 import java.util.List;
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.gyre.air.builtins.JsValues;
+import io.gyre.air.js.JsValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.gyre.air.CallRequest;
 import io.gyre.air.CallResult;
 import io.gyre.air.builtins.BuiltinReply;
-import io.gyre.air.builtins.JsValues;
+import io.gyre.air.js.JsValues;
 import io.gyre.air.builtins.StandardBuiltins;
 import io.gyre.air.simulation.ServiceHost;
 import io.gyre.air.simulation.ServiceReply;

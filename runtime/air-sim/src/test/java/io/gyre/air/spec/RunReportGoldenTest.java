@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gyre.air.builtins.JsJson;
+import io.gyre.air.js.JsJson;
 import io.gyre.air.simulation.ServiceReply;
 import io.gyre.air.simulation.SimulationResult;
 import java.io.IOException;

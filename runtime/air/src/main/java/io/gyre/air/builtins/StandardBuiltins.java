@@ -12,6 +12,8 @@ import io.gyre.air.builtins.internal.MathService;
 import io.gyre.air.builtins.internal.OpService;
 import io.gyre.air.builtins.internal.PeerService;
 import io.gyre.air.builtins.internal.UnsupportedServices;
+import io.gyre.air.js.JsJson;
+import io.gyre.air.js.JsValues;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,8 @@ package io.gyre.air.builtins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gyre.air.js.JsJson;
+import io.gyre.air.js.JsJsonSyntaxException;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.DynamicTest;

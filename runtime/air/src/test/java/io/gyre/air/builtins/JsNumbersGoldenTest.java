@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.LongNode;
+import io.gyre.air.js.JsJson;
+import io.gyre.air.js.JsNumbers;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.gyre.air.js.JsJson;
+import io.gyre.air.js.JsJsonSyntaxException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

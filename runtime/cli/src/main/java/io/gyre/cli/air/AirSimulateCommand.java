@@ -3,7 +3,7 @@ package io.gyre.cli.air;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gyre.air.builtins.JsJson;
+import io.gyre.air.js.JsJson;
 import io.gyre.air.spec.RunReport;
 import io.gyre.air.spec.SimulationSpec;
 import io.gyre.air.spec.SpecException;

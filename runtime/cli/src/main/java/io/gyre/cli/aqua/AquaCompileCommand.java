@@ -2,7 +2,7 @@ package io.gyre.cli.aqua;
 
 import io.gyre.aqua.CompiledFunction;
 import io.gyre.aqua.CompiledModule;
-import io.gyre.cli.CommandStreams;
+import io.gyre.cli.console.CommandStreams;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.gyre.node.cluster;
 import akka.actor.Address;
 import akka.actor.typed.ActorRef;
 import io.gyre.node.particle.ParticleInbox;
+import io.gyre.node.particle.PeerRoutes;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The peers this node can reach, by peer id: a snapshot the {@link PeerDirectory} replaces as the
  * cluster's Receptionist listing changes, read without locks by particle actors and builtins.
  */
-public final class KnownPeers {
+public final class KnownPeers implements PeerRoutes {
   private volatile Map<String, ActorRef<ParticleInbox.Command>> inboxes = Map.of();
   private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
 
   private record Waiter(Collection<String> peerIds, CompletableFuture<Void> done) {}
 
+  @Override
   public Optional<ActorRef<ParticleInbox.Command>> inbox(String peerId) {
     return Optional.ofNullable(inboxes.get(peerId));
   }

@@ -18,8 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gyre.node.GyreNode;
-import io.gyre.node.metrics.PrometheusFormat;
 import io.gyre.node.run.RunRequest;
 import io.gyre.node.run.RunResult;
 import java.net.InetSocketAddress;
@@ -38,16 +36,26 @@ import java.util.concurrent.TimeUnit;
 public final class HttpApi extends AllDirectives {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final GyreNode node;
+  /** Prometheus' text exposition format, version 0.0.4. */
+  private static final akka.http.javadsl.model.ContentType.WithCharset PROMETHEUS_TEXT =
+      akka.http.javadsl.model.MediaTypes.customWithOpenCharset(
+              "text", "plain", java.util.Map.of("version", "0.0.4"), false)
+          .toContentType(akka.http.javadsl.model.HttpCharsets.UTF_8);
+
+  private final NodeApi node;
 
   /** A bound API: where it listens. */
   public record Binding(InetSocketAddress address, ServerBinding binding) {}
 
-  private HttpApi(GyreNode node) {
+  private HttpApi(NodeApi node) {
     this.node = node;
   }
 
-  public static Binding bind(GyreNode node, ActorSystem<?> system, String host, int port) {
+  /**
+   * @param drainTimeout how long a leaving node waits for its particles (open runs get that long)
+   */
+  public static Binding bind(
+      NodeApi node, ActorSystem<?> system, String host, int port, Duration drainTimeout) {
     HttpApi api = new HttpApi(node);
     try {
       ServerBinding binding =
@@ -56,7 +64,7 @@ public final class HttpApi extends AllDirectives {
               .bind(api.routes())
               .toCompletableFuture()
               .get(30, TimeUnit.SECONDS);
-      binding.addToCoordinatedShutdown(node.settings().drainTimeout().plusSeconds(2), system);
+      binding.addToCoordinatedShutdown(drainTimeout.plusSeconds(2), system);
       return new Binding(binding.localAddress(), binding);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -84,9 +92,7 @@ public final class HttpApi extends AllDirectives {
                         complete(
                             HttpResponse.create()
                                 .withEntity(
-                                    HttpEntities.create(
-                                        ContentTypes.TEXT_PLAIN_UTF8,
-                                        PrometheusFormat.render(node.metrics())))))),
+                                    HttpEntities.create(PROMETHEUS_TEXT, node.metricsText()))))),
         path("peers", () -> get(this::peers)),
         path(
             "services",
@@ -100,27 +106,26 @@ public final class HttpApi extends AllDirectives {
   private Route health() {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     out.put("status", "ok");
-    out.put("peer_id", node.peerId().base58());
+    out.put("peer_id", node.peerId());
     ArrayNode hosted = out.putArray("hosted_peers");
-    node.peerIds().forEach(id -> hosted.add(id.base58()));
+    node.hostedPeerIds().forEach(hosted::add);
     out.put("cluster_members", node.memberCount());
-    out.put("known_peers", node.knownPeers().peerIds().size());
-    out.put("particles_in_flight", node.metrics().particlesInFlight.get());
+    out.put("known_peers", node.knownPeerIds().size());
+    out.put("particles_in_flight", node.particlesInFlight());
     return json(StatusCodes.OK, out);
   }
 
   private Route peers() {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     ArrayNode hosted = out.putArray("hosted");
-    node.peerIds().forEach(id -> hosted.add(id.base58()));
+    node.hostedPeerIds().forEach(hosted::add);
     ArrayNode known = out.putArray("known");
-    node.knownPeers().peerIds().stream().sorted().forEach(known::add);
+    node.knownPeerIds().stream().sorted().forEach(known::add);
     return json(StatusCodes.OK, out);
   }
 
   private Route trace(String particleId) {
-    return node.traces()
-        .snapshot(particleId)
+    return node.trace(particleId)
         .map(trace -> json(StatusCodes.OK, JsonViews.trace(trace)))
         .orElseGet(
             () ->

@@ -160,7 +160,7 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
       pendingData.add(data);
       scheduleRun();
     } else {
-      runtime.metrics().particlesDuplicate.increment();
+      runtime.metrics().particlesDuplicate.inc();
       hop(ParticleTrace.HopKind.DUPLICATE, fromPeerId);
     }
     workDone();
@@ -257,14 +257,14 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
       onRunFailed(outcome.error().get(), incoming.length > 0);
       return;
     }
-    runtime.metrics().particlesExecuted.increment();
+    runtime.metrics().particlesExecuted.inc();
     boolean addsNothing =
         results.isEmpty()
             && outcome.callRequests().isEmpty()
             && outcome.nextPeers().isEmpty()
             && Arrays.equals(outcome.data(), prevData);
     if (addsNothing && incoming.length > 0) {
-      runtime.metrics().particlesDuplicate.increment();
+      runtime.metrics().particlesDuplicate.inc();
     }
     prevData = outcome.data();
     for (CallRequest request : outcome.callRequests()) {
@@ -291,7 +291,7 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
     } else if (onArrival && error.retCode() == DATA_ERROR) {
       runtime.metrics().refused(NodeMetrics.RefusalReason.MALFORMED);
     } else {
-      runtime.metrics().particlesFailed.increment();
+      runtime.metrics().particlesFailed.inc();
     }
     if (runtime.traceLog()) {
       TRACE.info(
@@ -379,14 +379,14 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
       return;
     }
     Optional<akka.actor.typed.ActorRef<ParticleInbox.Command>> inbox =
-        runtime.knownPeers().inbox(nextPeer);
+        runtime.routes().inbox(nextPeer);
     if (inbox.isEmpty()) {
-      runtime.metrics().particlesUndelivered.increment();
+      runtime.metrics().particlesUndelivered.inc();
       hop(ParticleTrace.HopKind.UNDELIVERED, nextPeer);
       return;
     }
     inbox.get().tell(new ParticleInbox.Deliver(outgoing, runtime.peerId()));
-    runtime.metrics().particlesSent.increment();
+    runtime.metrics().particlesSent.inc();
     hop(ParticleTrace.HopKind.SENT, nextPeer);
   }
 
@@ -412,7 +412,7 @@ public final class ParticleActor extends AbstractBehavior<ParticleActor.Command>
   }
 
   private Behavior<Command> onExpire() {
-    runtime.metrics().particlesExpired.increment();
+    runtime.metrics().particlesExpired.inc();
     hop(ParticleTrace.HopKind.EXPIRED, "");
     session.ifPresent(ParticleSession::expired);
     drainRequested.ifPresent(replyTo -> replyTo.tell(new Drained(header.id())));

@@ -7,8 +7,8 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.receptionist.Receptionist;
-import io.gyre.node.GyreSerializable;
-import io.gyre.node.cluster.PeerDirectory;
+import akka.actor.typed.receptionist.ServiceKey;
+import io.gyre.node.actor.GyreSerializable;
 import io.gyre.node.metrics.NodeMetrics.RefusalReason;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +29,12 @@ import java.util.Set;
 public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command> {
 
   public interface Command {}
+
+  /**
+   * Every peer's inbox registers with the Receptionist under this key, as an actor named by its
+   * peer id; the cluster's listing of it is the peer directory.
+   */
+  public static final ServiceKey<Command> PEERS = ServiceKey.create(Command.class, "gyre-peer");
 
   /** A particle sent by another peer. */
   public record Deliver(Particle particle, String fromPeerId)
@@ -100,10 +106,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     this.drainedAdapter =
         context.messageAdapter(
             ParticleActor.Drained.class, d -> new ParticleDrained(d.particleId()));
-    context
-        .getSystem()
-        .receptionist()
-        .tell(Receptionist.register(PeerDirectory.PEERS, context.getSelf()));
+    context.getSystem().receptionist().tell(Receptionist.register(PEERS, context.getSelf()));
   }
 
   @Override
@@ -122,7 +125,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
   }
 
   private Behavior<Command> onDeliver(Deliver deliver) {
-    runtime.metrics().particlesReceived.increment();
+    runtime.metrics().particlesReceived.inc();
     trace(deliver.particle(), ParticleTrace.HopKind.RECEIVED, deliver.fromPeerId());
     Optional<String> refusal = accept(deliver.particle(), deliver.fromPeerId(), Optional.empty());
     refusal.ifPresent(
@@ -138,7 +141,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
   }
 
   private Behavior<Command> onStart(Start start) {
-    runtime.metrics().particlesReceived.increment();
+    runtime.metrics().particlesReceived.inc();
     trace(start.particle(), ParticleTrace.HopKind.STARTED, "");
     Optional<String> refusal = accept(start.particle(), "", Optional.of(start.session()));
     start.replyTo().tell(new Started(refusal));
@@ -221,7 +224,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
   }
 
   private void resumed(Particle header) {
-    runtime.metrics().particlesResumed.increment();
+    runtime.metrics().particlesResumed.inc();
     trace(header, ParticleTrace.HopKind.RESUMED, "");
   }
 
@@ -321,7 +324,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     if (live.get(id) instanceof LiveParticle.Stopping stopping
         && stopping.header().deadlineMs() > runtime.clock().millis()) {
       // Passivated, not expired: keep the state, or start again at once for what came meanwhile.
-      runtime.metrics().particlesPassivated.increment();
+      runtime.metrics().particlesPassivated.inc();
       trace(stopping.header(), ParticleTrace.HopKind.PASSIVATED, "");
       if (stopping.held().isEmpty()) {
         live.put(
@@ -356,7 +359,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
   /** A dormant particle reached its TTL: what its actor would have done at the deadline. */
   private void expireIfDormant(String particleId) {
     if (live.get(particleId) instanceof LiveParticle.Dormant dormant) {
-      runtime.metrics().particlesExpired.increment();
+      runtime.metrics().particlesExpired.inc();
       trace(dormant.header(), ParticleTrace.HopKind.EXPIRED, "");
       dormant.session().ifPresent(ParticleSession::expired);
       end(particleId);
@@ -377,7 +380,7 @@ public final class ParticleInbox extends AbstractBehavior<ParticleInbox.Command>
     getContext()
         .getSystem()
         .receptionist()
-        .tell(Receptionist.deregister(PeerDirectory.PEERS, getContext().getSelf()));
+        .tell(Receptionist.deregister(PEERS, getContext().getSelf()));
     stopRequested = Optional.of(stop.replyTo());
     // Dormant particles have no pending work; a stopping one is drained once it has stopped.
     live.forEach(

@@ -1,6 +1,6 @@
 package io.gyre.node.services;
 
-import io.gyre.node.GyreSerializable;
+import io.gyre.node.actor.GyreSerializable;
 import java.util.List;
 
 /**

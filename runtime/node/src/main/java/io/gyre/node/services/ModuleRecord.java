@@ -1,7 +1,7 @@
 package io.gyre.node.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gyre.node.GyreSerializable;
+import io.gyre.node.actor.GyreSerializable;
 
 /**
  * A WASM module added to a peer: its import name, its content address (sha256, hex) under which the

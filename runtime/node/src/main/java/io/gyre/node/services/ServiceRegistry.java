@@ -16,7 +16,7 @@ import akka.persistence.typed.javadsl.EventSourcedBehavior;
 import akka.persistence.typed.javadsl.RetentionCriteria;
 import akka.persistence.typed.javadsl.SignalHandler;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import io.gyre.node.GyreSerializable;
+import io.gyre.node.actor.GyreSerializable;
 import java.time.Duration;
 import java.util.Optional;
 

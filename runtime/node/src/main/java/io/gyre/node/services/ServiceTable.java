@@ -14,7 +14,7 @@ public record ServiceTable(
     Map<String, ModuleRecord> modules,
     Map<String, BlueprintRecord> blueprints,
     Map<String, ServiceRecord> services)
-    implements io.gyre.node.GyreSerializable {
+    implements io.gyre.node.actor.GyreSerializable {
 
   public static final ServiceTable EMPTY = new ServiceTable(Map.of(), Map.of(), Map.of());
 

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gyre.identity.KeyPair;
 import io.gyre.node.GyreNode;
 import io.gyre.node.TestNodes;
+import io.gyre.node.metrics.PrometheusText;
+import io.gyre.node.run.RunRequest;
+import io.gyre.node.run.RunResult;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,6 +76,43 @@ class HttpApiTest {
     assertTrue(response.body().contains("gyre_particles_refused_total{reason=\"bad_signature\"}"));
     assertTrue(response.body().contains("gyre_service_call_seconds_bucket{le=\"+Inf\"}"));
     assertTrue(response.body().contains("gyre_cluster_members"));
+  }
+
+  @Test
+  void aScrapeIsStrictTextFormatWithTheNodesCountsAndTheJvms() throws Exception {
+    node.awaitPeers(List.of(KeyPair.fromSeedName("alice").peerId().base58())).get();
+    RunResult ran =
+        node.run(
+                new RunRequest(
+                    "(null)",
+                    java.util.Map.of(),
+                    java.time.Duration.ofSeconds(30),
+                    Optional.empty(),
+                    Optional.empty(),
+                    false))
+            .toCompletableFuture()
+            .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(RunResult.Status.SENT, ran.status(), ran.toString());
+
+    HttpResponse<String> response = get("/metrics");
+    assertEquals(
+        "text/plain; version=0.0.4; charset=UTF-8",
+        response.headers().firstValue("content-type").orElse(""));
+    PrometheusText.Exposition metrics = PrometheusText.parse(response.body());
+
+    assertEquals("counter", metrics.types().get("gyre_particles_received_total"));
+    assertTrue(metrics.value("gyre_particles_received_total") >= 1, response.body());
+    assertTrue(metrics.value("gyre_interpreter_run_seconds_count") >= 1, response.body());
+    assertEquals(0.0, metrics.value("gyre_particles_refused_total{reason=\"shutting_down\"}"));
+    assertEquals(2.0, metrics.value("gyre_known_peers"), response.body());
+    assertEquals("histogram", metrics.types().get("gyre_service_call_seconds"));
+    // The JVM's own, from the client's standard collectors.
+    assertTrue(metrics.value("jvm_memory_used_bytes{area=\"heap\"}") > 0, response.body());
+    assertTrue(metrics.value("jvm_threads_current") > 0, response.body());
+    assertTrue(
+        metrics.samples().keySet().stream()
+            .anyMatch(k -> k.startsWith("jvm_gc_collection_seconds")),
+        response.body());
   }
 
   @Test

@@ -133,8 +133,8 @@ class ParticleFlowTest {
             + ALICE
             + "\" (\"who\" \"am_i\") [] again)"
             + " (call %init_peer_id% (\"callbackSrv\" \"response\") [a p again]))))";
-    long passivated = aliceNode.metrics().particlesPassivated.value();
-    long resumed = aliceNode.metrics().particlesResumed.value();
+    long passivated = aliceNode.metrics().particlesPassivated.getLongValue();
+    long resumed = aliceNode.metrics().particlesResumed.getLongValue();
 
     RunResult result = run(air, Duration.ofSeconds(30));
 
@@ -142,8 +142,9 @@ class ParticleFlowTest {
     assertEquals(
         "[\"I am " + ALICE + "\",\"paused\",\"I am " + ALICE + "\"]",
         result.response().orElseThrow().toString());
-    assertTrue(aliceNode.metrics().particlesPassivated.value() > passivated, "alice passivated");
-    assertTrue(aliceNode.metrics().particlesResumed.value() > resumed, "alice resumed it");
+    assertTrue(
+        aliceNode.metrics().particlesPassivated.getLongValue() > passivated, "alice passivated");
+    assertTrue(aliceNode.metrics().particlesResumed.getLongValue() > resumed, "alice resumed it");
     ParticleTrace.Snapshot trace = aliceNode.traces().snapshot(result.particleId()).orElseThrow();
     assertEquals(
         List.of(ParticleTrace.HopKind.PASSIVATED, ParticleTrace.HopKind.RESUMED),
@@ -279,10 +280,10 @@ class ParticleFlowTest {
   @Test
   void sendingToAnUnknownPeerIsCountedAsUndelivered() throws Exception {
     String eve = KeyPair.fromSeedName("eve").peerId().base58();
-    long before = relay.metrics().particlesUndelivered.value();
+    long before = relay.metrics().particlesUndelivered.getLongValue();
     RunResult result = run("(call \"" + eve + "\" (\"who\" \"am_i\") [] r)", Duration.ofSeconds(1));
 
     assertEquals(RunResult.Status.EXPIRED, result.status());
-    assertEquals(before + 1, relay.metrics().particlesUndelivered.value());
+    assertEquals(before + 1, relay.metrics().particlesUndelivered.getLongValue());
   }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gyre.air.builtins.BuiltinReply;
-import io.gyre.air.builtins.JsValues;
+import io.gyre.air.js.JsValues;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.gyre.air.builtins.BuiltinReply;
-import io.gyre.air.builtins.JsNumbers;
-import io.gyre.air.builtins.JsValues;
+import io.gyre.air.js.JsNumbers;
+import io.gyre.air.js.JsValues;
 import java.util.List;
 import java.util.Map;
 

@@ -9,7 +9,7 @@ import java.util.List;
 public interface BuiltinFunction {
 
   /**
-   * @param args the call's arguments as JS sees them ({@link io.gyre.air.builtins.JsValues})
+   * @param args the call's arguments as JS sees them ({@link io.gyre.air.js.JsValues})
    * @param nowMs the caller's clock (for {@code peer.timestamp_ms})
    * @throws HandlerFailure where js-client's handler throws (e.g. bad base58)
    */

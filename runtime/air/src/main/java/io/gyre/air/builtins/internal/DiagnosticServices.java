@@ -3,7 +3,7 @@ package io.gyre.air.builtins.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.gyre.air.builtins.BuiltinReply;
-import io.gyre.air.builtins.JsJson;
+import io.gyre.air.js.JsJson;
 import java.util.List;
 import java.util.Map;
 

@@ -5,7 +5,7 @@ import static io.gyre.air.builtins.internal.ArgumentSchema.Kind.NUMBER;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import io.gyre.air.builtins.BuiltinReply;
-import io.gyre.air.builtins.JsNumbers;
+import io.gyre.air.js.JsNumbers;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleBinaryOperator;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.gyre.air.builtins.BuiltinReply;
-import io.gyre.air.builtins.JsNumbers;
+import io.gyre.air.js.JsNumbers;
 import io.gyre.identity.Base58;
 import java.math.BigDecimal;
 import java.security.MessageDigest;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gyre.air.CallResult;
 import io.gyre.air.builtins.BuiltinReply;
-import io.gyre.air.builtins.JsNumbers;
+import io.gyre.air.js.JsNumbers;
 import java.util.List;
 import java.util.Map;
 

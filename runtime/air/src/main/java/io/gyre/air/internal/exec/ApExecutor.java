@@ -2,8 +2,8 @@ package io.gyre.air.internal.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gyre.air.internal.json.JsText;
 import io.gyre.air.internal.json.Json;
+import io.gyre.air.internal.json.SerdeJson;
 import io.gyre.air.syntax.Instruction;
 import io.gyre.air.syntax.VariableKind;
 
@@ -41,7 +41,7 @@ final class ApExecutor {
         throw new AirException(
             AirError.catchable(
                 AirError.STREAM_MAP,
-                "unsupported type for a stream map key: '" + JsText.compact(keyNode) + "'"));
+                "unsupported type for a stream map key: '" + SerdeJson.compact(keyNode) + "'"));
       }
       ObjectNode element = Json.NODES.objectNode();
       element.set("key", keyNode);

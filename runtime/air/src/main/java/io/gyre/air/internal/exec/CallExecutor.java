@@ -7,7 +7,8 @@ import io.gyre.air.Tetraplet;
 import io.gyre.air.internal.data.ByteReader;
 import io.gyre.air.internal.data.DataIndex;
 import io.gyre.air.internal.data.Records;
-import io.gyre.air.internal.json.JsText;
+import io.gyre.air.internal.json.SerdeJson;
+import io.gyre.air.js.JsJson;
 import io.gyre.air.syntax.Instruction;
 import io.gyre.air.syntax.Value;
 import io.gyre.air.syntax.VariableKind;
@@ -62,7 +63,7 @@ final class CallExecutor {
               "call cannot resolve non-String triplet variable part `"
                   + value.text()
                   + "` with value '"
-                  + JsText.compact(node)
+                  + SerdeJson.compact(node)
                   + "'"));
     }
     return node.textValue();
@@ -119,7 +120,7 @@ final class CallExecutor {
       st.index.putResult(key, new DataIndex.Entry(rank, Records.CALL_OK, json, 0, json.length));
       output(m, call, Val.fresh(result.result(), json, tetraplet), rank, key);
     } else {
-      String message = JsText.pretty(result.result());
+      String message = JsJson.stringify(result.result(), 4);
       st.newBatch.callFailed(key, result.retCode(), message);
       fail(m, call, peer, result.retCode(), message);
     }

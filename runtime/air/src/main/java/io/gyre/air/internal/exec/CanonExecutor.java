@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gyre.air.Tetraplet;
 import io.gyre.air.internal.data.DataIndex;
 import io.gyre.air.internal.data.Records;
-import io.gyre.air.internal.json.JsText;
+import io.gyre.air.internal.json.SerdeJson;
 import io.gyre.air.syntax.Instruction;
 import io.gyre.air.syntax.VariableKind;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ final class CanonExecutor {
         throw new AirException(
             AirError.catchable(
                 AirError.NON_STRING_TRIPLET,
-                "canon cannot resolve a non-string peer id '" + JsText.compact(peerNode) + "'"));
+                "canon cannot resolve a non-string peer id '" + SerdeJson.compact(peerNode) + "'"));
       }
       String peer = peerNode.textValue();
       long key = st.key(canon.id());

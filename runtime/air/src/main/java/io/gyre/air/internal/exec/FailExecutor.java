@@ -2,8 +2,8 @@ package io.gyre.air.internal.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gyre.air.internal.json.JsText;
 import io.gyre.air.internal.json.Json;
+import io.gyre.air.internal.json.SerdeJson;
 import io.gyre.air.syntax.Instruction;
 
 /**
@@ -40,7 +40,7 @@ final class FailExecutor {
         AirError original = st.errors.originalCatchable();
         st.errors.lastErrorFromObject(object);
         st.errors.disableError();
-        m.finish(f, original != null ? original : AirError.user(object, JsText.compact(object)));
+        m.finish(f, original != null ? original : AirError.user(object, SerdeJson.compact(object)));
       }
     } catch (AirException e) {
       m.fail(f, e);
@@ -49,29 +49,29 @@ final class FailExecutor {
 
   private static void raise(Machine m, Frame f, JsonNode object) {
     m.st.errors.lastErrorFromObject(object);
-    m.finish(f, AirError.user(object, JsText.compact(object)));
+    m.finish(f, AirError.user(object, SerdeJson.compact(object)));
   }
 
   /** An error object has a non-zero integer error_code and a string message. */
   private static void checkErrorObject(JsonNode object) {
     String problem = null;
     if (!object.isObject()) {
-      problem = "scalar must be an object, but it is '" + JsText.compact(object) + "'";
+      problem = "scalar must be an object, but it is '" + SerdeJson.compact(object) + "'";
     } else if (!object.has("error_code")) {
-      problem = "scalar '" + JsText.compact(object) + "' must have field with name 'error_code'";
+      problem = "scalar '" + SerdeJson.compact(object) + "' must have field with name 'error_code'";
     } else if (!object.get("error_code").isIntegralNumber()) {
       problem =
           "field with name 'error_code' of scalar '"
-              + JsText.compact(object)
+              + SerdeJson.compact(object)
               + "' must have integer type";
     } else if (object.get("error_code").longValue() == 0) {
       problem = "error code must be non-zero";
     } else if (!object.has("message")) {
-      problem = "scalar '" + JsText.compact(object) + "' must have field with name 'message'";
+      problem = "scalar '" + SerdeJson.compact(object) + "' must have field with name 'message'";
     } else if (!object.get("message").isTextual()) {
       problem =
           "field with name 'message' of scalar '"
-              + JsText.compact(object)
+              + SerdeJson.compact(object)
               + "' must have string type";
     }
     if (problem != null) {

@@ -2,7 +2,7 @@ package io.gyre.air.internal.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gyre.air.Tetraplet;
-import io.gyre.air.internal.json.JsText;
+import io.gyre.air.internal.json.SerdeJson;
 import io.gyre.air.syntax.Instruction;
 import io.gyre.air.syntax.Lens;
 import io.gyre.air.syntax.Value;
@@ -73,7 +73,7 @@ final class FoldExecutor {
               "expression '"
                   + expression
                   + "' returned non-array value '"
-                  + JsText.compact(node)
+                  + SerdeJson.compact(node)
                   + "' for fold iterable"));
     }
     List<Val> items = new ArrayList<>(node.size());

@@ -2,8 +2,8 @@ package io.gyre.air.internal.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gyre.air.Tetraplet;
-import io.gyre.air.internal.json.JsText;
 import io.gyre.air.internal.json.Json;
+import io.gyre.air.internal.json.SerdeJson;
 import io.gyre.air.syntax.Lens;
 import io.gyre.air.syntax.Value;
 import io.gyre.air.syntax.VariableKind;
@@ -111,7 +111,7 @@ final class Resolver {
         if (index < 0 || index >= canon.elements.size()) {
           throw lensError(
               "value '"
-                  + JsText.compact(canon.node())
+                  + SerdeJson.compact(canon.node())
                   + "' does not contain element for idx = '"
                   + index
                   + "'");
@@ -170,7 +170,7 @@ final class Resolver {
             AirError.catchable(
                 AirError.LENGTH_NON_ARRAY,
                 "the length functor could applied only to an array-like value, but it's applied to '"
-                    + JsText.compact(node)
+                    + SerdeJson.compact(node)
                     + "'"));
       }
       return Json.NODES.numberNode(node.size());
@@ -197,7 +197,7 @@ final class Resolver {
               "scalar accessor '"
                   + byScalar.scalar()
                   + "' should be a number or a string, but it is '"
-                  + JsText.compact(key)
+                  + SerdeJson.compact(key)
                   + "'");
         }
       }
@@ -209,7 +209,7 @@ final class Resolver {
     if (!node.isObject()) {
       throw lensError(
           "value '"
-              + JsText.compact(node)
+              + SerdeJson.compact(node)
               + "' is not an map-type to match field accessor with field_name = '"
               + name
               + "'");
@@ -218,7 +218,7 @@ final class Resolver {
     if (value == null) {
       throw lensError(
           "value '"
-              + JsText.compact(node)
+              + SerdeJson.compact(node)
               + "' does not contain element with field name = '"
               + name
               + "'");
@@ -230,14 +230,18 @@ final class Resolver {
     if (!node.isArray()) {
       throw lensError(
           "value '"
-              + JsText.compact(node)
+              + SerdeJson.compact(node)
               + "' is not an array-type to match array accessor with idx = '"
               + idx
               + "'");
     }
     if (idx < 0 || idx >= node.size()) {
       throw lensError(
-          "value '" + JsText.compact(node) + "' does not contain element for idx = '" + idx + "'");
+          "value '"
+              + SerdeJson.compact(node)
+              + "' does not contain element for idx = '"
+              + idx
+              + "'");
     }
     return node.get((int) idx);
   }

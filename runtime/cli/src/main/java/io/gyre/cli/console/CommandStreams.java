@@ -1,4 +1,4 @@
-package io.gyre.cli;
+package io.gyre.cli.console;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package io.gyre.air.builtins;
+package io.gyre.air.js;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BigIntegerNode;

@@ -1,7 +1,7 @@
-package io.gyre.air.builtins;
+package io.gyre.air.js;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gyre.air.builtins.internal.V8JsonParser;
+import io.gyre.air.js.internal.V8JsonParser;
 
 /**
  * JSON as Node.js writes and reads it. js-client passes every call result to AquaVM as {@code

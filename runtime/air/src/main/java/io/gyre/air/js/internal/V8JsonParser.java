@@ -1,12 +1,12 @@
-package io.gyre.air.builtins.internal;
+package io.gyre.air.js.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gyre.air.builtins.JsJsonSyntaxException;
-import io.gyre.air.builtins.JsNumbers;
-import io.gyre.air.builtins.JsValues;
+import io.gyre.air.js.JsJsonSyntaxException;
+import io.gyre.air.js.JsNumbers;
+import io.gyre.air.js.JsValues;
 import java.util.Set;
 
 /**

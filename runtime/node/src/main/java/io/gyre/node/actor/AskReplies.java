@@ -1,4 +1,4 @@
-package io.gyre.node;
+package io.gyre.node.actor;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

@@ -1,4 +1,4 @@
-package io.gyre.node;
+package io.gyre.node.actor;
 
 /**
  * Marks the messages and events that cross the network or reach the journal; bound once to Jackson

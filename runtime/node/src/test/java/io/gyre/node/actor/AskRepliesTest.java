@@ -1,4 +1,4 @@
-package io.gyre.node;
+package io.gyre.node.actor;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

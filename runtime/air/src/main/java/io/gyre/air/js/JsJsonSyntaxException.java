@@ -1,4 +1,4 @@
-package io.gyre.air.builtins;
+package io.gyre.air.js;
 
 /** {@code JSON.parse} refused its input; the message is V8's (Node 20) word for word. */
 public final class JsJsonSyntaxException extends Exception {
