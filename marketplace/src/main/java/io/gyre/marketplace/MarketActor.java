@@ -32,6 +32,8 @@ import io.gyre.marketplace.proof.CapacityProof;
 import io.gyre.marketplace.proof.Verdict;
 import io.gyre.persistence.CborSerializable;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The marketplace: one event-sourced actor (a cluster singleton in a Gyre cluster) that takes
@@ -43,46 +45,51 @@ public final class MarketActor extends EventSourcedBehavior<MarketActor.Command,
 
   public interface Command extends CborSerializable {}
 
+  /** A command that acts for a peer and answers with a {@link StatusReply}. */
+  public interface Request<T> extends Command {
+    ActorRef<StatusReply<T>> replyTo();
+  }
+
   /** Money from outside into {@code peer}'s wallet (at integration: the operator only). */
   public record Fund(PeerId peer, long amount, ActorRef<StatusReply<Long>> replyTo)
-      implements Command {}
+      implements Request<Long> {}
 
   /** {@code acting} takes money out of its wallet or earnings; replies the balance left. */
   public record Withdraw(
       PeerId acting, Account account, long amount, ActorRef<StatusReply<Long>> replyTo)
-      implements Command {}
+      implements Request<Long> {}
 
   public record PlaceOffer(PeerId provider, OfferSpec spec, ActorRef<StatusReply<OfferId>> replyTo)
-      implements Command {}
+      implements Request<OfferId> {}
 
   public record RepriceOffer(
       PeerId provider, OfferId offer, long price, ActorRef<StatusReply<OfferId>> replyTo)
-      implements Command {}
+      implements Request<OfferId> {}
 
   public record WithdrawOffer(
-      PeerId provider, OfferId offer, ActorRef<StatusReply<OfferId>> replyTo) implements Command {}
+      PeerId provider, OfferId offer, ActorRef<StatusReply<OfferId>> replyTo) implements Request<OfferId> {}
 
   public record OpenDeal(PeerId owner, DealSpec spec, ActorRef<StatusReply<DealId>> replyTo)
-      implements Command {}
+      implements Request<DealId> {}
 
   /** Replies the deal's escrow after the deposit. */
   public record Deposit(
       PeerId owner, DealId deal, long amount, ActorRef<StatusReply<Long>> replyTo)
-      implements Command {}
+      implements Request<Long> {}
 
   /** Replies what was refunded to the owner's wallet. */
   public record CancelDeal(PeerId owner, DealId deal, ActorRef<StatusReply<Long>> replyTo)
-      implements Command {}
+      implements Request<Long> {}
 
   /** Replies how many capacity proofs the unit has in the epoch now. */
   public record SubmitCapacityProof(
       PeerId acting, CapacityProof proof, ActorRef<StatusReply<Integer>> replyTo)
-      implements Command {}
+      implements Request<Integer> {}
 
   /** Replies the committed root. */
   public record CommitBatch(
       PeerId acting, BatchCommitment commitment, ActorRef<StatusReply<String>> replyTo)
-      implements Command {}
+      implements Request<String> {}
 
   public record GetDeal(DealId deal, ActorRef<StatusReply<DealView>> replyTo) implements Command {}
 
@@ -92,6 +99,17 @@ public final class MarketActor extends EventSourcedBehavior<MarketActor.Command,
 
   /** Look at the epoch clock: open the market, start an epoch, settle one. The timer sends it. */
   public enum Tick implements Command {
+    INSTANCE
+  }
+
+  /**
+   * Commands {@link MarketGate} collected while the last batch was being written: decided in
+   * order against the state as each leaves it, their events written at once, then answered.
+   */
+  record Batch(List<Command> commands, ActorRef<Command> gate) implements Command {}
+
+  /** Tells {@link MarketGate} that its batch is written (or refused entirely). */
+  enum BatchWritten implements Command {
     INSTANCE
   }
 
@@ -179,34 +197,8 @@ public final class MarketActor extends EventSourcedBehavior<MarketActor.Command,
   public CommandHandler<Command, MarketEvent, MarketState> commandHandler() {
     return newCommandHandlerBuilder()
         .forAnyState()
-        .onCommand(Fund.class, (s, c) -> decide(market.fund(s, c.peer(), c.amount()), c.replyTo()))
-        .onCommand(
-            Withdraw.class,
-            (s, c) -> decide(market.withdraw(s, c.acting(), c.account(), c.amount()), c.replyTo()))
-        .onCommand(
-            PlaceOffer.class,
-            (s, c) -> decide(market.placeOffer(s, c.provider(), c.spec()), c.replyTo()))
-        .onCommand(
-            RepriceOffer.class,
-            (s, c) ->
-                decide(market.repriceOffer(s, c.provider(), c.offer(), c.price()), c.replyTo()))
-        .onCommand(
-            WithdrawOffer.class,
-            (s, c) -> decide(market.withdrawOffer(s, c.provider(), c.offer()), c.replyTo()))
-        .onCommand(
-            OpenDeal.class, (s, c) -> decide(market.openDeal(s, c.owner(), c.spec()), c.replyTo()))
-        .onCommand(
-            Deposit.class,
-            (s, c) -> decide(market.deposit(s, c.owner(), c.deal(), c.amount()), c.replyTo()))
-        .onCommand(
-            CancelDeal.class,
-            (s, c) -> decide(market.cancelDeal(s, c.owner(), c.deal()), c.replyTo()))
-        .onCommand(
-            SubmitCapacityProof.class,
-            (s, c) -> decide(proofs.submitCapacityProof(s, c.acting(), c.proof()), c.replyTo()))
-        .onCommand(
-            CommitBatch.class,
-            (s, c) -> decide(proofs.commitBatch(s, c.acting(), c.commitment()), c.replyTo()))
+        .onCommand(Request.class, (s, c) -> decide(decisionFor(s, c), c))
+        .onCommand(Batch.class, this::onBatch)
         .onCommand(GetDeal.class, this::onGetDeal)
         .onCommand(
             GetBalance.class,
@@ -223,17 +215,100 @@ public final class MarketActor extends EventSourcedBehavior<MarketActor.Command,
   }
 
   private Effect<MarketEvent, MarketState> onGetDeal(MarketState state, GetDeal get) {
+    return Effect().reply(get.replyTo(), dealReply(state, get));
+  }
+
+  private static StatusReply<DealView> dealReply(MarketState state, GetDeal get) {
+    return state
+        .view(get.deal())
+        .map(StatusReply::success)
+        .orElseGet(
+            () ->
+                StatusReply.error(
+                    new MarketError(MarketError.Code.UNKNOWN_DEAL, "no deal " + get.deal())
+                        .toString()));
+  }
+
+  /** What the rules say about {@code request} in {@code state}. */
+  private Decision<?> decisionFor(MarketState s, Request<?> request) {
+    if (request instanceof Fund c) {
+      return market.fund(s, c.peer(), c.amount());
+    } else if (request instanceof Withdraw c) {
+      return market.withdraw(s, c.acting(), c.account(), c.amount());
+    } else if (request instanceof PlaceOffer c) {
+      return market.placeOffer(s, c.provider(), c.spec());
+    } else if (request instanceof RepriceOffer c) {
+      return market.repriceOffer(s, c.provider(), c.offer(), c.price());
+    } else if (request instanceof WithdrawOffer c) {
+      return market.withdrawOffer(s, c.provider(), c.offer());
+    } else if (request instanceof OpenDeal c) {
+      return market.openDeal(s, c.owner(), c.spec());
+    } else if (request instanceof Deposit c) {
+      return market.deposit(s, c.owner(), c.deal(), c.amount());
+    } else if (request instanceof CancelDeal c) {
+      return market.cancelDeal(s, c.owner(), c.deal());
+    } else if (request instanceof SubmitCapacityProof c) {
+      return proofs.submitCapacityProof(s, c.acting(), c.proof());
+    } else if (request instanceof CommitBatch c) {
+      return proofs.commitBatch(s, c.acting(), c.commitment());
+    }
+    throw new IllegalArgumentException("not a marketplace request: " + request);
+  }
+
+  /**
+   * Decides every command of the batch in order, each on the state the ones before it left;
+   * writes all their events in one atomic write; then answers each as it would have been answered
+   * alone. A refused command is answered with its error and adds nothing.
+   */
+  private Effect<MarketEvent, MarketState> onBatch(MarketState state, Batch batch) {
+    List<MarketEvent> events = new ArrayList<>();
+    List<Runnable> replies = new ArrayList<>();
+    MarketState working = state;
+    long sequence = lastSequenceNumber(context);
+    for (Command command : batch.commands()) {
+      MarketState now = working;
+      long at = sequence + events.size();
+      if (command instanceof Request<?> request) {
+        Decision<?> decision = decisionFor(now, request);
+        replies.add(() -> answer(request, decision));
+        if (decision instanceof Decision.Accepted<?> accepted) {
+          for (MarketEvent event : accepted.events()) {
+            working = working.apply(event);
+          }
+          events.addAll(accepted.events());
+        }
+      } else if (command instanceof GetDeal get) {
+        replies.add(() -> get.replyTo().tell(dealReply(now, get)));
+      } else if (command instanceof GetBalance get) {
+        replies.add(() -> get.replyTo().tell(now.ledger().balance(get.account())));
+      } else if (command instanceof GetView get) {
+        replies.add(() -> get.replyTo().tell(new MarketView(at, now.dump())));
+      } else {
+        context.getSelf().tell(command);
+      }
+    }
+    replies.add(() -> batch.gate().tell(BatchWritten.INSTANCE));
+    if (events.isEmpty()) {
+      replies.forEach(Runnable::run);
+      return Effect().none();
+    }
     return Effect()
-        .reply(
-            get.replyTo(),
-            state
-                .view(get.deal())
-                .map(StatusReply::success)
-                .orElseGet(
-                    () ->
-                        StatusReply.error(
-                            new MarketError(MarketError.Code.UNKNOWN_DEAL, "no deal " + get.deal())
-                                .toString())));
+        .persist(events)
+        .thenRun(
+            written -> {
+              replies.forEach(Runnable::run);
+              afterChange(written);
+            });
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void answer(Request<?> request, Decision<?> decision) {
+    ActorRef replyTo = request.replyTo();
+    if (decision instanceof Decision.Refused<?> refused) {
+      replyTo.tell(StatusReply.error(refused.error().toString()));
+    } else {
+      replyTo.tell(StatusReply.success(((Decision.Accepted<?>) decision).result()));
+    }
   }
 
   private Effect<MarketEvent, MarketState> onTick(MarketState state) {
@@ -280,19 +355,18 @@ public final class MarketActor extends EventSourcedBehavior<MarketActor.Command,
     return Effect().none();
   }
 
-  private <T> Effect<MarketEvent, MarketState> decide(
-      Decision<T> decision, ActorRef<StatusReply<T>> replyTo) {
-    if (decision instanceof Decision.Refused<T> refused) {
-      return Effect().reply(replyTo, StatusReply.error(refused.error().toString()));
-    }
-    Decision.Accepted<T> accepted = (Decision.Accepted<T>) decision;
-    if (accepted.events().isEmpty()) {
-      return Effect().reply(replyTo, StatusReply.success(accepted.result()));
+  private Effect<MarketEvent, MarketState> decide(Decision<?> decision, Request<?> request) {
+    if (!(decision instanceof Decision.Accepted<?> accepted) || accepted.events().isEmpty()) {
+      answer(request, decision);
+      return Effect().none();
     }
     return Effect()
         .persist(accepted.events())
-        .thenRun(this::afterChange)
-        .thenReply(replyTo, s -> StatusReply.success(accepted.result()));
+        .thenRun(
+            written -> {
+              answer(request, decision);
+              afterChange(written);
+            });
   }
 
   private Effect<MarketEvent, MarketState> runEffects(MarketState state) {

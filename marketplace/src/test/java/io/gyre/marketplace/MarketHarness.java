@@ -34,7 +34,7 @@ final class MarketHarness implements AutoCloseable {
     actor =
         ActorTestKit.create(system)
             .spawn(
-                MarketActor.create(
+                MarketGate.create(
                     MARKET_ID,
                     settings,
                     new MarketPorts(clock, EntropySource.seeded(7), proofs, proofs, deployer)),
