@@ -128,6 +128,7 @@ public final class MarketActor extends EventSourcedBehavior<MarketActor.Command,
   private final ProofRules proofs;
   private final EpochRules epochs;
   private final SideEffects effects;
+  private java.util.Optional<ActorRef<Command>> gate = java.util.Optional.empty();
 
   /**
    * @param marketId names the marketplace's journal ({@code gyre-market|marketId})
@@ -209,8 +210,8 @@ public final class MarketActor extends EventSourcedBehavior<MarketActor.Command,
                 Effect()
                     .reply(c.replyTo(), new MarketView(lastSequenceNumber(context), s.dump())))
         .onCommand(Tick.class, (s, c) -> onTick(s))
-        .onCommand(AuditFinished.class, this::onAuditFinished)
-        .onCommand(DeploymentFinished.class, this::onDeploymentFinished)
+        .onCommand(AuditFinished.class, this::onPortReport)
+        .onCommand(DeploymentFinished.class, this::onPortReport)
         .build();
   }
 
@@ -261,6 +262,7 @@ public final class MarketActor extends EventSourcedBehavior<MarketActor.Command,
    * alone. A refused command is answered with its error and adds nothing.
    */
   private Effect<MarketEvent, MarketState> onBatch(MarketState state, Batch batch) {
+    gate = java.util.Optional.of(batch.gate());
     List<MarketEvent> events = new ArrayList<>();
     List<Runnable> replies = new ArrayList<>();
     MarketState working = state;
@@ -272,6 +274,13 @@ public final class MarketActor extends EventSourcedBehavior<MarketActor.Command,
         Decision<?> decision = decisionFor(now, request);
         replies.add(() -> answer(request, decision));
         if (decision instanceof Decision.Accepted<?> accepted) {
+          for (MarketEvent event : accepted.events()) {
+            working = working.apply(event);
+          }
+          events.addAll(accepted.events());
+        }
+      } else if (command instanceof AuditFinished || command instanceof DeploymentFinished) {
+        if (portReport(now, command) instanceof Decision.Accepted<?> accepted) {
           for (MarketEvent event : accepted.events()) {
             working = working.apply(event);
           }
@@ -327,24 +336,34 @@ public final class MarketActor extends EventSourcedBehavior<MarketActor.Command,
     return runEffects(state);
   }
 
-  private Effect<MarketEvent, MarketState> onAuditFinished(
-      MarketState state, AuditFinished finished) {
-    BatchCommitment c = finished.commitment();
-    effects.auditDone(c);
-    return persist(epochs.recordAudit(state, c.deal(), c.unit(), c.epoch(), finished.verdict()));
+  /**
+   * A port's report (audit, deployment): through the gate when there is one, so it shares the next
+   * batch's write; decided here otherwise.
+   */
+  private Effect<MarketEvent, MarketState> onPortReport(MarketState state, Command report) {
+    if (gate.isPresent()) {
+      gate.get().tell(report);
+      return Effect().none();
+    }
+    return persist(portReport(state, report));
   }
 
-  private Effect<MarketEvent, MarketState> onDeploymentFinished(
-      MarketState state, DeploymentFinished finished) {
+  /** Clears the side effect's bookkeeping and decides what its outcome records. */
+  private Decision<?> portReport(MarketState state, Command report) {
+    if (report instanceof AuditFinished finished) {
+      BatchCommitment c = finished.commitment();
+      effects.auditDone(c);
+      return epochs.recordAudit(state, c.deal(), c.unit(), c.epoch(), finished.verdict());
+    }
+    DeploymentFinished finished = (DeploymentFinished) report;
     var d = finished.deployment();
     effects.deploymentDone(d, finished.removal());
     if (!finished.done()) {
-      return Effect().none(); // tried again at the next tick
+      return Decision.refuse(MarketError.Code.WRONG_STATE, "tried again at the next tick");
     }
-    return persist(
-        finished.removal()
-            ? epochs.removed(state, d.deal(), d.unit())
-            : epochs.deployed(state, d.deal(), d.unit()));
+    return finished.removal()
+        ? epochs.removed(state, d.deal(), d.unit())
+        : epochs.deployed(state, d.deal(), d.unit());
   }
 
   /** Persists what an internal step decided, then looks for more to do (a refusal is no-op). */

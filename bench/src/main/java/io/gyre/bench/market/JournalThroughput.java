@@ -44,6 +44,7 @@ public final class JournalThroughput {
     String kind = args.length > 0 ? args[0] : "h2";
     int requests = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     int inFlight = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+    boolean fundsOnly = args.length > 3 && args[3].equals("funds");
     Path dir = Files.createTempDirectory("gyre-journal-bench");
     PostgresServer postgres = null;
     DatabaseSettings database;
@@ -54,7 +55,7 @@ public final class JournalThroughput {
       database = JournalTestSystems.h2(dir);
     }
     try {
-      run(kind, database, requests, inFlight);
+      run(kind, database, requests, inFlight, fundsOnly);
     } finally {
       if (postgres != null) {
         postgres.close();
@@ -62,7 +63,8 @@ public final class JournalThroughput {
     }
   }
 
-  private static void run(String kind, DatabaseSettings database, int requests, int inFlight)
+  private static void run(
+      String kind, DatabaseSettings database, int requests, int inFlight, boolean fundsOnly)
       throws Exception {
     InMemoryProofs proofs = new InMemoryProofs();
     ActorSystem<MarketActor.Command> system =
@@ -98,7 +100,7 @@ public final class JournalThroughput {
       for (int i = 0; i < requests; i++) {
         window.acquire();
         CompletionStage<?> request =
-            switch (i % 4) {
+            switch (fundsOnly ? 2 : i % 4) {
               case 0 ->
                   market.placeOffer(
                       provider, new OfferSpec(List.of(peers.get(2 + i % 60)), 5, List.of(), 1));

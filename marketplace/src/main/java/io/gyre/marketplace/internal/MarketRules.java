@@ -110,7 +110,7 @@ public final class MarketRules {
     Changes changes = new Changes(state);
     changes.emit(new OfferPlaced(Offer.place(id, provider, spec)));
     changes.transfer(wallet, Account.collateral(id.value()), collateral.get(), id + " collateral");
-    matcher.matchAll(changes);
+    matcher.matchNewUnits(changes, changes.state().offers().get(id));
     return Decision.accept(changes, id);
   }
 
@@ -131,7 +131,7 @@ public final class MarketRules {
     }
     Changes changes = new Changes(state);
     changes.emit(new OfferRepriced(id, price));
-    matcher.matchAll(changes);
+    matcher.matchNewUnits(changes, changes.state().offers().get(id));
     return Decision.accept(changes, id);
   }
 
@@ -231,6 +231,7 @@ public final class MarketRules {
       }
     }
     Matcher.end(changes, deal, EndReason.CANCELLED);
+    matcher.matchAll(changes);
     Account wallet = Account.wallet(owner.base58());
     long refund = changes.state().ledger().balance(wallet) - state.ledger().balance(wallet);
     return Decision.accept(changes, refund);

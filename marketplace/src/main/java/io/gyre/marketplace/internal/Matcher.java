@@ -8,6 +8,7 @@ import io.gyre.marketplace.deal.EndReason;
 import io.gyre.marketplace.ledger.Account;
 import io.gyre.marketplace.matching.FreeUnit;
 import io.gyre.marketplace.matching.MatchingEngine;
+import io.gyre.marketplace.offer.Offer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,15 +22,36 @@ final class Matcher {
 
   /** Every open deal short of its target, oldest first, gets what the book can give it. */
   void matchAll(Changes changes) {
+    for (Deal deal : wanting(changes)) {
+      match(changes, changes.state().deals().get(deal.id()));
+    }
+  }
+
+  /**
+   * After {@code offer}'s units came free (placed, repriced): only they are new to the book, so
+   * only deals that could take one of them can match now, and once none is left nothing more can.
+   */
+  void matchNewUnits(Changes changes, Offer offer) {
+    for (Deal deal : wanting(changes)) {
+      if (offer.units().stream().noneMatch(u -> changes.state().book().find(u.id()).isPresent())) {
+        return;
+      }
+      if (offer.pricePerUnit() <= deal.spec().maxPricePerUnit()
+          && deal.spec().admits(offer.provider())
+          && offer.hostFunctions().containsAll(deal.spec().hostFunctions())) {
+        match(changes, changes.state().deals().get(deal.id()));
+      }
+    }
+  }
+
+  private static List<Deal> wanting(Changes changes) {
     List<Deal> wanting = new ArrayList<>();
     for (Deal deal : changes.state().deals().values()) {
       if (deal.isOpen() && deal.assignments().size() < deal.spec().targetUnits()) {
         wanting.add(deal);
       }
     }
-    for (Deal deal : wanting) {
-      match(changes, changes.state().deals().get(deal.id()));
-    }
+    return wanting;
   }
 
   /** Matches {@code deal} when it is funded (pending) or short of its target (active). */
