@@ -22,7 +22,9 @@ public record DealId(String value) implements Comparable<DealId> {
 
   @Override
   public int compareTo(DealId other) {
-    return Long.compare(sequence(), other.sequence());
+    // same prefix, decimal numbers without leading zeros: shorter is smaller, then by digits
+    int byLength = Integer.compare(value.length(), other.value.length());
+    return byLength != 0 ? byLength : value.compareTo(other.value);
   }
 
   @JsonValue

@@ -12,9 +12,7 @@ public record FreeUnit(
     UnitId unit, PeerId peer, PeerId provider, long price, List<String> hostFunctions) {
   /** Cheapest first, then the oldest offer, then the unit's place in its offer. */
   public static final Comparator<FreeUnit> MATCHING_ORDER =
-      Comparator.comparingLong(FreeUnit::price)
-          .thenComparingLong(u -> u.unit().offer().sequence())
-          .thenComparingInt(u -> u.unit().index());
+      Comparator.comparingLong(FreeUnit::price).thenComparing(FreeUnit::unit);
 
   public FreeUnit {
     hostFunctions = List.copyOf(hostFunctions);

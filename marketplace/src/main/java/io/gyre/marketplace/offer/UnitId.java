@@ -27,8 +27,28 @@ public record UnitId(String value) implements Comparable<UnitId> {
 
   @Override
   public int compareTo(UnitId other) {
-    int byOffer = offer().compareTo(other.offer());
-    return byOffer != 0 ? byOffer : Integer.compare(index(), other.index());
+    // offer-N/I: by N, then by I, both decimal without leading zeros (no allocation)
+    int slash = value.indexOf('/');
+    int otherSlash = other.value.indexOf('/');
+    int byOffer = compareNumbers(value, 0, slash, other.value, 0, otherSlash);
+    return byOffer != 0
+        ? byOffer
+        : compareNumbers(
+            value, slash + 1, value.length(), other.value, otherSlash + 1, other.value.length());
+  }
+
+  private static int compareNumbers(String a, int from, int to, String b, int otherFrom, int otherTo) {
+    int byLength = Integer.compare(to - from, otherTo - otherFrom);
+    if (byLength != 0) {
+      return byLength;
+    }
+    for (int i = 0; i < to - from; i++) {
+      int byChar = Character.compare(a.charAt(from + i), b.charAt(otherFrom + i));
+      if (byChar != 0) {
+        return byChar;
+      }
+    }
+    return 0;
   }
 
   @JsonValue
