@@ -41,7 +41,8 @@ import java.util.List;
  * rules of {@code internal}; this actor persists what they decide, replies, and starts the side
  * effects (deployments, audits) the new state calls for.
  */
-public final class MarketActor extends EventSourcedBehavior<MarketActor.Command, MarketEvent, MarketState> {
+public final class MarketActor
+    extends EventSourcedBehavior<MarketActor.Command, MarketEvent, MarketState> {
 
   public interface Command extends CborSerializable {}
 
@@ -67,14 +68,14 @@ public final class MarketActor extends EventSourcedBehavior<MarketActor.Command,
       implements Request<OfferId> {}
 
   public record WithdrawOffer(
-      PeerId provider, OfferId offer, ActorRef<StatusReply<OfferId>> replyTo) implements Request<OfferId> {}
+      PeerId provider, OfferId offer, ActorRef<StatusReply<OfferId>> replyTo)
+      implements Request<OfferId> {}
 
   public record OpenDeal(PeerId owner, DealSpec spec, ActorRef<StatusReply<DealId>> replyTo)
       implements Request<DealId> {}
 
   /** Replies the deal's escrow after the deposit. */
-  public record Deposit(
-      PeerId owner, DealId deal, long amount, ActorRef<StatusReply<Long>> replyTo)
+  public record Deposit(PeerId owner, DealId deal, long amount, ActorRef<StatusReply<Long>> replyTo)
       implements Request<Long> {}
 
   /** Replies what was refunded to the owner's wallet. */
@@ -103,8 +104,8 @@ public final class MarketActor extends EventSourcedBehavior<MarketActor.Command,
   }
 
   /**
-   * Commands {@link MarketGate} collected while the last batch was being written: decided in
-   * order against the state as each leaves it, their events written at once, then answered.
+   * Commands {@link MarketGate} collected while the last batch was being written: decided in order
+   * against the state as each leaves it, their events written at once, then answered.
    */
   record Batch(List<Command> commands, ActorRef<Command> gate) implements Command {}
 
@@ -157,8 +158,13 @@ public final class MarketActor extends EventSourcedBehavior<MarketActor.Command,
     this.proofs = new ProofRules(settings, ports.proofs());
     this.epochs = new EpochRules(settings, market);
     this.effects =
-        new SideEffects(context, ports, settings.samplesPerBatch(), settings.auditTimeout(),
-            AuditFinished::new, DeploymentFinished::new);
+        new SideEffects(
+            context,
+            ports,
+            settings.samplesPerBatch(),
+            settings.auditTimeout(),
+            AuditFinished::new,
+            DeploymentFinished::new);
   }
 
   @Override
@@ -207,8 +213,7 @@ public final class MarketActor extends EventSourcedBehavior<MarketActor.Command,
         .onCommand(
             GetView.class,
             (s, c) ->
-                Effect()
-                    .reply(c.replyTo(), new MarketView(lastSequenceNumber(context), s.dump())))
+                Effect().reply(c.replyTo(), new MarketView(lastSequenceNumber(context), s.dump())))
         .onCommand(Tick.class, (s, c) -> onTick(s))
         .onCommand(AuditFinished.class, this::onPortReport)
         .onCommand(DeploymentFinished.class, this::onPortReport)
@@ -257,9 +262,9 @@ public final class MarketActor extends EventSourcedBehavior<MarketActor.Command,
   }
 
   /**
-   * Decides every command of the batch in order, each on the state the ones before it left;
-   * writes all their events in one atomic write; then answers each as it would have been answered
-   * alone. A refused command is answered with its error and adds nothing.
+   * Decides every command of the batch in order, each on the state the ones before it left; writes
+   * all their events in one atomic write; then answers each as it would have been answered alone. A
+   * refused command is answered with its error and adds nothing.
    */
   private Effect<MarketEvent, MarketState> onBatch(MarketState state, Batch batch) {
     gate = java.util.Optional.of(batch.gate());
@@ -403,9 +408,6 @@ public final class MarketActor extends EventSourcedBehavior<MarketActor.Command,
 
   @Override
   public EventHandler<MarketState, MarketEvent> eventHandler() {
-    return newEventHandlerBuilder()
-        .forAnyState()
-        .onAnyEvent(MarketState::apply);
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(MarketState::apply);
   }
-
 }

@@ -16,8 +16,8 @@ import io.gyre.persistence.CborSerializable;
 import java.util.List;
 
 /**
- * What the marketplace's journal records: facts, in the past tense, never refused on replay.
- * Money moves only through {@link Transferred}; a request's events are persisted atomically.
+ * What the marketplace's journal records: facts, in the past tense, never refused on replay. Money
+ * moves only through {@link Transferred}; a request's events are persisted atomically.
  */
 public sealed interface MarketEvent extends CborSerializable {
   /** The marketplace's first event: the first epoch and its randomness. */

@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The marketplace's front door (what the node runs as the cluster singleton): it starts the
- * {@link MarketActor} and hands it requests in batches — everything that arrived while the last
- * batch was being written goes in the next one, so one journal write carries many requests (group
- * commit). Requests are still decided one by one, in arrival order.
+ * The marketplace's front door (what the node runs as the cluster singleton): it starts the {@link
+ * MarketActor} and hands it requests in batches — everything that arrived while the last batch was
+ * being written goes in the next one, so one journal write carries many requests (group commit).
+ * Requests are still decided one by one, in arrival order.
  */
 public final class MarketGate extends AbstractBehavior<MarketActor.Command> {
   private static final String WRITE_TIMEOUT = "write-timeout";
@@ -93,7 +93,8 @@ public final class MarketGate extends AbstractBehavior<MarketActor.Command> {
       waiting = new ArrayList<>(waiting.subList(maxBatch, waiting.size()));
     }
     writing = true;
-    timers.startSingleTimer(WRITE_TIMEOUT, MarketActor.BatchWritten.INSTANCE, Duration.ofSeconds(30));
+    timers.startSingleTimer(
+        WRITE_TIMEOUT, MarketActor.BatchWritten.INSTANCE, Duration.ofSeconds(30));
     market.tell(new MarketActor.Batch(List.copyOf(batch), getContext().getSelf()));
   }
 }

@@ -54,7 +54,17 @@ public record MarketSettings(
 
   public static MarketSettings defaults() {
     return new MarketSettings(
-        1, 8, 4, 1_000, 2, 1_000, 100, 1_000_000, Duration.ofMillis(200), Duration.ofSeconds(10), 500);
+        1,
+        8,
+        4,
+        1_000,
+        2,
+        1_000,
+        100,
+        1_000_000,
+        Duration.ofMillis(200),
+        Duration.ofSeconds(10),
+        500);
   }
 
   public MarketSettings withTickInterval(Duration interval) {

@@ -105,8 +105,7 @@ public final class Marketplace {
   private <T> CompletionStage<T> ask(
       Function<ActorRef<StatusReply<T>>, MarketActor.Command> command) {
     CompletableFuture<T> asked =
-        AskPattern.<MarketActor.Command, T>askWithStatus(
-                market, command::apply, timeout, scheduler)
+        AskPattern.<MarketActor.Command, T>askWithStatus(market, command::apply, timeout, scheduler)
             .toCompletableFuture();
     return asked.handle(
         (value, failure) -> {
@@ -115,7 +114,8 @@ public final class Marketplace {
           }
           Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
           if (cause instanceof StatusReply.ErrorMessage refused) {
-            throw new CompletionException(new MarketException(MarketError.parse(refused.getMessage())));
+            throw new CompletionException(
+                new MarketException(MarketError.parse(refused.getMessage())));
           }
           throw failure instanceof CompletionException c ? c : new CompletionException(failure);
         });

@@ -22,9 +22,9 @@ import java.util.Random;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Runs a busy marketplace until it is killed: 400 ms epochs, providers proving, developers
- * opening, funding and cancelling deals. After every acknowledged request it prints {@code VIEW
- * <sequence number> <base64 of the dump>}. {@link CrashRecoveryTest} kills it with SIGKILL.
+ * Runs a busy marketplace until it is killed: 400 ms epochs, providers proving, developers opening,
+ * funding and cancelling deals. After every acknowledged request it prints {@code VIEW <sequence
+ * number> <base64 of the dump>}. {@link CrashRecoveryTest} kills it with SIGKILL.
  */
 public final class CrashDriver {
   private static final List<KeyPair> DEVS = List.of(key("dev-1"), key("dev-2"));
@@ -72,8 +72,7 @@ public final class CrashDriver {
     }
   }
 
-  private static void step(MarketHarness m, InMemoryProofs proofs, Random random)
-      throws Exception {
+  private static void step(MarketHarness m, InMemoryProofs proofs, Random random) throws Exception {
     KeyPair dev = DEVS.get(random.nextInt(DEVS.size()));
     KeyPair provider = PROVIDERS.get(random.nextInt(PROVIDERS.size()));
     switch (random.nextInt(8)) {
@@ -81,15 +80,25 @@ public final class CrashDriver {
         int first = random.nextInt(PEERS.size());
         List<PeerId> units =
             List.of(PEERS.get(first).peerId(), PEERS.get((first + 1) % PEERS.size()).peerId());
-        await(m.market.placeOffer(provider.peerId(), new OfferSpec(units, 1 + random.nextInt(9), List.of(), 50)));
+        await(
+            m.market.placeOffer(
+                provider.peerId(), new OfferSpec(units, 1 + random.nextInt(9), List.of(), 50)));
       }
       case 1 ->
           await(
               m.market.openDeal(
                   dev.peerId(),
                   new DealSpec(
-                      "bp", List.of("m"), 10, 2, 1, 3 + random.nextInt(5), List.of(), List.of(),
-                      List.of(), 40 + random.nextInt(200))));
+                      "bp",
+                      List.of("m"),
+                      10,
+                      2,
+                      1,
+                      3 + random.nextInt(5),
+                      List.of(),
+                      List.of(),
+                      List.of(),
+                      40 + random.nextInt(200))));
       case 2 -> {
         MarketView view = m.view();
         if (!view.dump().deals().isEmpty()) {
@@ -123,11 +132,15 @@ public final class CrashDriver {
                   a.peer(),
                   InMemoryProofs.solveCapacity(a.unit(), dump.epoch(), dump.randomness(), 0)));
         }
-        KeyPair peer = PEERS.stream().filter(k -> k.peerId().equals(a.peer())).findFirst().orElseThrow();
+        KeyPair peer =
+            PEERS.stream().filter(k -> k.peerId().equals(a.peer())).findFirst().orElseThrow();
         boolean committed =
             dump.batches().stream()
                 .anyMatch(
-                    b -> b.deal().equals(deal.id()) && b.unit().equals(a.unit()) && b.epoch() == dump.epoch());
+                    b ->
+                        b.deal().equals(deal.id())
+                            && b.unit().equals(a.unit())
+                            && b.epoch() == dump.epoch());
         if (!committed) {
           await(
               m.market.commitBatch(

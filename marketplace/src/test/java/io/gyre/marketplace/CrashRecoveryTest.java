@@ -27,15 +27,15 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Nothing is lost: a marketplace in its own JVM, busy with offers, deals, proofs and epochs, is
  * killed with SIGKILL; the marketplace restarted on the same database has exactly the state its
- * journal holds — the dump it printed for that journal position, and the dump of every event
- * folded from scratch — and every acknowledged offer and deal. On H2 and on PostgreSQL.
+ * journal holds — the dump it printed for that journal position, and the dump of every event folded
+ * from scratch — and every acknowledged offer and deal. On H2 and on PostgreSQL.
  */
 class CrashRecoveryTest {
   private static PostgresServer postgres;
@@ -72,12 +72,13 @@ class CrashRecoveryTest {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
       while (printed.size() < 150 || lastSettled < 4) {
         String line =
-            child.readLine().orElseThrow(() -> new AssertionError("the driver exited; see child.log"));
+            child
+                .readLine()
+                .orElseThrow(() -> new AssertionError("the driver exited; see child.log"));
         assertTrue(System.nanoTime() < deadline, "the driver is too slow: " + printed.size());
         if (line.startsWith("VIEW ")) {
           String[] parts = line.split(" ");
-          String json =
-              new String(Base64.getDecoder().decode(parts[2]), StandardCharsets.UTF_8);
+          String json = new String(Base64.getDecoder().decode(parts[2]), StandardCharsets.UTF_8);
           printed.put(Long.parseLong(parts[1]), json);
           lastSettled = DumpJson.read(json).lastSettledEpoch();
         }
@@ -123,7 +124,8 @@ class CrashRecoveryTest {
             .getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
     List<EventEnvelope> events =
         journal
-            .currentEventsByPersistenceId("gyre-market|" + MarketHarness.MARKET_ID, 0, sequenceNumber)
+            .currentEventsByPersistenceId(
+                "gyre-market|" + MarketHarness.MARKET_ID, 0, sequenceNumber)
             .runWith(Sink.seq(), harness.system)
             .toCompletableFuture()
             .get(60, TimeUnit.SECONDS);

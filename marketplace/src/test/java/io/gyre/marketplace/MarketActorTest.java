@@ -48,7 +48,8 @@ class MarketActorTest {
     await(m.market.fund(DEV.peerId(), 1_000));
     await(
         m.market.placeOffer(
-            PROVIDER.peerId(), new OfferSpec(List.of(P1.peerId(), P2.peerId()), 10, List.of(), 100)));
+            PROVIDER.peerId(),
+            new OfferSpec(List.of(P1.peerId(), P2.peerId()), 10, List.of(), 100)));
     return await(
         m.market.openDeal(
             DEV.peerId(),
@@ -62,7 +63,8 @@ class MarketActorTest {
   /** Each unit of the deal proves capacity and commits a batch for the current epoch. */
   private void proveAll(MarketHarness m, DealId id) throws Exception {
     MarketView view = m.view();
-    Deal deal = view.dump().deals().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+    Deal deal =
+        view.dump().deals().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
     long epoch = view.dump().epoch();
     for (Assignment a : deal.assignments()) {
       await(
@@ -125,8 +127,7 @@ class MarketActorTest {
     try (MarketHarness m = start(JournalTestSystems.h2(dir))) {
       DealId id = openDeal(m);
       ExecutionException failure =
-          assertThrows(
-              ExecutionException.class, () -> await(m.market.cancelDeal(P1.peerId(), id)));
+          assertThrows(ExecutionException.class, () -> await(m.market.cancelDeal(P1.peerId(), id)));
       MarketException refused = assertInstanceOf(MarketException.class, failure.getCause());
       assertEquals(MarketError.Code.NOT_AUTHORIZED, refused.error().code());
       assertTrue(refused.error().message().contains("only the owner"), refused.getMessage());
@@ -144,8 +145,11 @@ class MarketActorTest {
       for (int epoch = 0; epoch < 4; epoch++) {
         clock.advance();
         long now = clock.currentEpoch();
-        m.awaitView(v -> v.dump().epoch() == now && !v.dump().deals().isEmpty()
-            && v.dump().lastSettledEpoch() == now - 1);
+        m.awaitView(
+            v ->
+                v.dump().epoch() == now
+                    && !v.dump().deals().isEmpty()
+                    && v.dump().lastSettledEpoch() == now - 1);
         proveAll(m, id);
         await(m.market.deposit(DEV.peerId(), id, 3));
       }

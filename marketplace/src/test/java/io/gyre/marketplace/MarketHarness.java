@@ -76,7 +76,8 @@ final class MarketHarness implements AutoCloseable {
     MarketView view = view();
     while (!condition.test(view)) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("the marketplace never got there; last state:\n" + view.dump().toJson());
+        throw new AssertionError(
+            "the marketplace never got there; last state:\n" + view.dump().toJson());
       }
       Thread.sleep(20);
       view = view();

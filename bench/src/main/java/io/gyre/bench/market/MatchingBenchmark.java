@@ -32,9 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Deals arriving at a marketplace with 10,000 open offers (one unit each, on 10,000 peers, from
  * 1,000 providers, prices 1–100): each deal wants 3 units at up to 50, at least 2, and denies two
  * providers. Measured three ways: the whole decision a deal request goes through (checks, matching,
- * the deposit transfer, the events applied to the immutable state) on the same 10,000-offer
- * market every time; the same with deals arriving one after another (the book drains by 3 units a
- * deal; back to 10,000 every 1,000 deals); and the matching engine alone.
+ * the deposit transfer, the events applied to the immutable state) on the same 10,000-offer market
+ * every time; the same with deals arriving one after another (the book drains by 3 units a deal;
+ * back to 10,000 every 1,000 deals); and the matching engine alone.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -45,7 +45,8 @@ public record Deal(
 
   /** 2 × target units × max price: what the escrow must hold before the deal is matched. */
   public Optional<Long> requiredBalance() {
-    return io.gyre.marketplace.ledger.Amounts.multiply(2L * spec.targetUnits(), spec.maxPricePerUnit());
+    return io.gyre.marketplace.ledger.Amounts.multiply(
+        2L * spec.targetUnits(), spec.maxPricePerUnit());
   }
 
   /** What one epoch costs on the units it holds. */
@@ -73,8 +74,7 @@ public record Deal(
     if (failed) {
       excludedNow.addAll(units);
     }
-    List<Assignment> kept =
-        assignments.stream().filter(a -> !units.contains(a.unit())).toList();
+    List<Assignment> kept = assignments.stream().filter(a -> !units.contains(a.unit())).toList();
     Phase next = kept.isEmpty() && phase == Phase.ACTIVE ? Phase.PENDING : phase;
     return new Deal(id, owner, spec, next, kept, excludedNow, epochsServed, endReason);
   }

@@ -5,8 +5,8 @@ import java.util.HexFormat;
 import java.util.Random;
 
 /**
- * Fresh randomness mixed into each epoch's randomness. The default draws from {@link
- * SecureRandom}; {@link #seeded} is reproducible (tests).
+ * Fresh randomness mixed into each epoch's randomness. The default draws from {@link SecureRandom};
+ * {@link #seeded} is reproducible (tests).
  */
 public interface EntropySource {
   /** 32 fresh bytes, as hex. */

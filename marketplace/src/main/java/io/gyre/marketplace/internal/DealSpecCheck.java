@@ -23,10 +23,7 @@ final class DealSpecCheck {
     }
     if (spec.targetUnits() < 1 || spec.targetUnits() > settings.maxTargetUnits()) {
       return invalid(
-          "a deal targets 1 to "
-              + settings.maxTargetUnits()
-              + " units, not "
-              + spec.targetUnits());
+          "a deal targets 1 to " + settings.maxTargetUnits() + " units, not " + spec.targetUnits());
     }
     if (spec.minUnits() < 1 || spec.minUnits() > spec.targetUnits()) {
       return invalid(

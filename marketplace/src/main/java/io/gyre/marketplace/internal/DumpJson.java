@@ -59,8 +59,7 @@ public final class DumpJson {
           public PeerId deserialize(JsonParser in, DeserializationContext context)
               throws IOException {
             String text = in.getValueAsString();
-            return PeerId.parse(text)
-                .orElseThrow(() -> new IOException("not a peer id: " + text));
+            return PeerId.parse(text).orElseThrow(() -> new IOException("not a peer id: " + text));
           }
         });
     ObjectMapper mapper =

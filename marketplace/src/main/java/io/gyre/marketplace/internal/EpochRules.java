@@ -27,9 +27,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The epoch's life: it starts (fresh randomness), the one before is audited and then settled —
- * each unit that served is paid from its deal's escrow or, on a missing or failed proof, slashed
- * and released; deals expire, run dry or are rematched. Pure; every step idempotent.
+ * The epoch's life: it starts (fresh randomness), the one before is audited and then settled — each
+ * unit that served is paid from its deal's escrow or, on a missing or failed proof, slashed and
+ * released; deals expire, run dry or are rematched. Pure; every step idempotent.
  */
 public final class EpochRules {
   private final MarketSettings settings;
@@ -58,7 +58,9 @@ public final class EpochRules {
               + epoch
               + " cannot start: the current one is "
               + state.epoch()
-              + (state.settlementDue() ? " and epoch " + state.previousEpoch() + " is unsettled" : ""));
+              + (state.settlementDue()
+                  ? " and epoch " + state.previousEpoch() + " is unsettled"
+                  : ""));
     }
     Changes changes = new Changes(state);
     changes.emit(
@@ -179,7 +181,11 @@ public final class EpochRules {
         collateral,
         Account.SLASHED,
         Math.min(share, changes.state().ledger().balance(collateral)),
-        "slash " + assignment.unit() + " epoch " + epoch + ": "
+        "slash "
+            + assignment.unit()
+            + " epoch "
+            + epoch
+            + ": "
             + judgement.name().toLowerCase(Locale.ROOT));
   }
 

@@ -113,5 +113,4 @@ record Evidence(
     }
     return evidence;
   }
-
 }

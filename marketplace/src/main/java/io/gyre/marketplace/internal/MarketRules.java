@@ -85,7 +85,10 @@ public final class MarketRules {
     if (spec.collateralPerUnit() < 0 || spec.collateralPerUnit() > Amounts.MAX) {
       return Decision.refuse(
           INVALID_AMOUNT,
-          "the collateral per unit must be 0 to " + Amounts.MAX + ", not " + spec.collateralPerUnit());
+          "the collateral per unit must be 0 to "
+              + Amounts.MAX
+              + ", not "
+              + spec.collateralPerUnit());
     }
     if (spec.hostFunctions().stream().anyMatch(String::isBlank)) {
       return Decision.refuse(INVALID_REQUEST, "a host function name is blank");
@@ -123,7 +126,12 @@ public final class MarketRules {
     if (!offer.get().provider().equals(provider)) {
       return Decision.refuse(
           NOT_AUTHORIZED,
-          "only the provider " + offer.get().provider() + " may change " + id + ", not " + provider);
+          "only the provider "
+              + offer.get().provider()
+              + " may change "
+              + id
+              + ", not "
+              + provider);
     }
     Optional<String> problem = Amounts.problem("the price per unit", price);
     if (problem.isPresent()) {
@@ -144,13 +152,19 @@ public final class MarketRules {
     if (!offer.get().provider().equals(provider)) {
       return Decision.refuse(
           NOT_AUTHORIZED,
-          "only the provider " + offer.get().provider() + " may withdraw " + id + ", not " + provider);
+          "only the provider "
+              + offer.get().provider()
+              + " may withdraw "
+              + id
+              + ", not "
+              + provider);
     }
     long serving =
         offer.get().units().stream().filter(u -> state.unitDeals().containsKey(u.id())).count();
     if (serving > 0) {
       return Decision.refuse(
-          WRONG_STATE, id + " has " + serving + " units serving deals; it can be withdrawn when none do");
+          WRONG_STATE,
+          id + " has " + serving + " units serving deals; it can be withdrawn when none do");
     }
     Changes changes = new Changes(state);
     changes.emit(new OfferWithdrawn(id));
@@ -247,7 +261,14 @@ public final class MarketRules {
       return Optional.of(
           Decision.refuse(
               NOT_AUTHORIZED,
-              "only the owner " + deal.get().owner() + " may " + verb + " " + id + ", not " + owner));
+              "only the owner "
+                  + deal.get().owner()
+                  + " may "
+                  + verb
+                  + " "
+                  + id
+                  + ", not "
+                  + owner));
     }
     if (!deal.get().isOpen()) {
       return Optional.of(

@@ -98,9 +98,10 @@ public record MarketState(
                   switch (deal.phase()) {
                     case ENDED -> io.gyre.marketplace.deal.DealStatus.ENDED;
                     case ACTIVE -> io.gyre.marketplace.deal.DealStatus.ACTIVE;
-                    case PENDING -> Matcher.funded(this, deal)
-                        ? io.gyre.marketplace.deal.DealStatus.NOT_ENOUGH_WORKERS
-                        : io.gyre.marketplace.deal.DealStatus.INSUFFICIENT_FUNDS;
+                    case PENDING ->
+                        Matcher.funded(this, deal)
+                            ? io.gyre.marketplace.deal.DealStatus.NOT_ENOUGH_WORKERS
+                            : io.gyre.marketplace.deal.DealStatus.INSUFFICIENT_FUNDS;
                   };
               return new io.gyre.marketplace.DealView(
                   deal, status, ledger.balance(Account.escrow(id.value())));
@@ -162,18 +163,41 @@ public record MarketState(
       newBook = newBook.with(FreeUnit.of(offer, unit));
     }
     return new MarketState(
-        opened, epoch, previousEpoch, lastSettledEpoch, randomness,
-        Math.max(offersPlaced, offer.sequence() + 1), dealsOpened,
-        offers.plus(offer.id(), offer), deals, unitDeals, newBook, ledger, evidence,
-        pendingDeployments, pendingRemovals);
+        opened,
+        epoch,
+        previousEpoch,
+        lastSettledEpoch,
+        randomness,
+        Math.max(offersPlaced, offer.sequence() + 1),
+        dealsOpened,
+        offers.plus(offer.id(), offer),
+        deals,
+        unitDeals,
+        newBook,
+        ledger,
+        evidence,
+        pendingDeployments,
+        pendingRemovals);
   }
 
   private MarketState repriced(OfferId id, long price) {
     Offer offer = offers.get(id).withPrice(price);
     return new MarketState(
-        opened, epoch, previousEpoch, lastSettledEpoch, randomness, offersPlaced, dealsOpened,
-        offers.plus(id, offer), deals, unitDeals, book.repriced(offer), ledger, evidence,
-        pendingDeployments, pendingRemovals);
+        opened,
+        epoch,
+        previousEpoch,
+        lastSettledEpoch,
+        randomness,
+        offersPlaced,
+        dealsOpened,
+        offers.plus(id, offer),
+        deals,
+        unitDeals,
+        book.repriced(offer),
+        ledger,
+        evidence,
+        pendingDeployments,
+        pendingRemovals);
   }
 
   private MarketState withdrawn(OfferId id) {
@@ -182,16 +206,40 @@ public record MarketState(
       newBook = newBook.without(unit.id());
     }
     return new MarketState(
-        opened, epoch, previousEpoch, lastSettledEpoch, randomness, offersPlaced, dealsOpened,
-        offers.minus(id), deals, unitDeals, newBook, ledger, evidence,
-        pendingDeployments, pendingRemovals);
+        opened,
+        epoch,
+        previousEpoch,
+        lastSettledEpoch,
+        randomness,
+        offersPlaced,
+        dealsOpened,
+        offers.minus(id),
+        deals,
+        unitDeals,
+        newBook,
+        ledger,
+        evidence,
+        pendingDeployments,
+        pendingRemovals);
   }
 
   private MarketState opened(Deal deal) {
     return new MarketState(
-        opened, epoch, previousEpoch, lastSettledEpoch, randomness, offersPlaced,
-        Math.max(dealsOpened, deal.sequence() + 1), offers, deals.plus(deal.id(), deal), unitDeals,
-        book, ledger, evidence, pendingDeployments, pendingRemovals);
+        opened,
+        epoch,
+        previousEpoch,
+        lastSettledEpoch,
+        randomness,
+        offersPlaced,
+        Math.max(dealsOpened, deal.sequence() + 1),
+        offers,
+        deals.plus(deal.id(), deal),
+        unitDeals,
+        book,
+        ledger,
+        evidence,
+        pendingDeployments,
+        pendingRemovals);
   }
 
   private MarketState matched(DealId id, List<Assignment> assignments) {
@@ -205,9 +253,21 @@ public record MarketState(
       deploy = deploy.plus(key(id, assignment.unit()), deployment(deal, assignment));
     }
     return new MarketState(
-        opened, epoch, previousEpoch, lastSettledEpoch, randomness, offersPlaced, dealsOpened,
-        offers, deals.plus(id, deal.withAssignments(assignments)), held, newBook, ledger, evidence,
-        deploy, pendingRemovals);
+        opened,
+        epoch,
+        previousEpoch,
+        lastSettledEpoch,
+        randomness,
+        offersPlaced,
+        dealsOpened,
+        offers,
+        deals.plus(id, deal.withAssignments(assignments)),
+        held,
+        newBook,
+        ledger,
+        evidence,
+        deploy,
+        pendingRemovals);
   }
 
   private MarketState released(DealId id, List<UnitId> units, boolean failed) {
@@ -241,8 +301,21 @@ public record MarketState(
       remove = remove.plus(key(deal.id(), unit), deployment(deal, assignment.get()));
     }
     return new MarketState(
-        opened, epoch, previousEpoch, lastSettledEpoch, randomness, offersPlaced, dealsOpened,
-        offers, deals, held, newBook, ledger, evidence, deploy, remove);
+        opened,
+        epoch,
+        previousEpoch,
+        lastSettledEpoch,
+        randomness,
+        offersPlaced,
+        dealsOpened,
+        offers,
+        deals,
+        held,
+        newBook,
+        ledger,
+        evidence,
+        deploy,
+        remove);
   }
 
   private static Deployment deployment(Deal deal, Assignment assignment) {
@@ -257,35 +330,99 @@ public record MarketState(
 
   private MarketState withDeal(Deal deal) {
     return new MarketState(
-        opened, epoch, previousEpoch, lastSettledEpoch, randomness, offersPlaced, dealsOpened,
-        offers, deals.plus(deal.id(), deal), unitDeals, book, ledger, evidence,
-        pendingDeployments, pendingRemovals);
+        opened,
+        epoch,
+        previousEpoch,
+        lastSettledEpoch,
+        randomness,
+        offersPlaced,
+        dealsOpened,
+        offers,
+        deals.plus(deal.id(), deal),
+        unitDeals,
+        book,
+        ledger,
+        evidence,
+        pendingDeployments,
+        pendingRemovals);
   }
 
   private MarketState withEpochs(
       boolean isOpen, long current, long previous, long settled, String random) {
     return new MarketState(
-        isOpen, current, previous, settled, random, offersPlaced, dealsOpened, offers, deals,
-        unitDeals, book, ledger, evidence, pendingDeployments, pendingRemovals);
+        isOpen,
+        current,
+        previous,
+        settled,
+        random,
+        offersPlaced,
+        dealsOpened,
+        offers,
+        deals,
+        unitDeals,
+        book,
+        ledger,
+        evidence,
+        pendingDeployments,
+        pendingRemovals);
   }
 
   private MarketState withLedger(Ledger newLedger) {
     return new MarketState(
-        opened, epoch, previousEpoch, lastSettledEpoch, randomness, offersPlaced, dealsOpened,
-        offers, deals, unitDeals, book, newLedger, evidence, pendingDeployments, pendingRemovals);
+        opened,
+        epoch,
+        previousEpoch,
+        lastSettledEpoch,
+        randomness,
+        offersPlaced,
+        dealsOpened,
+        offers,
+        deals,
+        unitDeals,
+        book,
+        newLedger,
+        evidence,
+        pendingDeployments,
+        pendingRemovals);
   }
 
   private MarketState withEvidence(Evidence newEvidence) {
     return new MarketState(
-        opened, epoch, previousEpoch, lastSettledEpoch, randomness, offersPlaced, dealsOpened,
-        offers, deals, unitDeals, book, ledger, newEvidence, pendingDeployments, pendingRemovals);
+        opened,
+        epoch,
+        previousEpoch,
+        lastSettledEpoch,
+        randomness,
+        offersPlaced,
+        dealsOpened,
+        offers,
+        deals,
+        unitDeals,
+        book,
+        ledger,
+        newEvidence,
+        pendingDeployments,
+        pendingRemovals);
   }
 
   private MarketState withDeployments(
       PSortedMap<String, Deployment> deploy, PSortedMap<String, Deployment> remove) {
     return new MarketState(
-        opened, epoch, previousEpoch, lastSettledEpoch, randomness, offersPlaced, dealsOpened,
-        offers, deals, unitDeals, book, ledger, evidence, deploy, remove);
+        opened,
+        epoch,
+        previousEpoch,
+        lastSettledEpoch,
+        randomness,
+        offersPlaced,
+        dealsOpened,
+        offers,
+        deals,
+        unitDeals,
+        book,
+        ledger,
+        evidence,
+        deploy,
+        remove);
   }
 
   /** The whole state as a dump (and as a snapshot). */
@@ -293,10 +430,20 @@ public record MarketState(
     Map<String, Long> accounts = new TreeMap<>();
     ledger.balances().forEach((account, balance) -> accounts.put(account.toString(), balance));
     return new MarketDump(
-        opened, epoch, previousEpoch, lastSettledEpoch, randomness, offersPlaced, dealsOpened,
-        new ArrayList<>(offers.values()), new ArrayList<>(deals.values()), new TreeMap<>(accounts),
-        new ArrayList<>(evidence.capacity().values()), new ArrayList<>(evidence.batches().values()),
-        new ArrayList<>(evidence.audits().values()), new ArrayList<>(pendingDeployments.values()),
+        opened,
+        epoch,
+        previousEpoch,
+        lastSettledEpoch,
+        randomness,
+        offersPlaced,
+        dealsOpened,
+        new ArrayList<>(offers.values()),
+        new ArrayList<>(deals.values()),
+        new TreeMap<>(accounts),
+        new ArrayList<>(evidence.capacity().values()),
+        new ArrayList<>(evidence.batches().values()),
+        new ArrayList<>(evidence.audits().values()),
+        new ArrayList<>(pendingDeployments.values()),
         new ArrayList<>(pendingRemovals.values()));
   }
 
@@ -335,9 +482,20 @@ public record MarketState(
       remove = remove.plus(key(d.deal(), d.unit()), d);
     }
     return new MarketState(
-        dump.opened(), dump.epoch(), dump.previousEpoch(), dump.lastSettledEpoch(),
-        dump.randomness(), dump.offersPlaced(), dump.dealsOpened(), offers, deals, held, book,
+        dump.opened(),
+        dump.epoch(),
+        dump.previousEpoch(),
+        dump.lastSettledEpoch(),
+        dump.randomness(),
+        dump.offersPlaced(),
+        dump.dealsOpened(),
+        offers,
+        deals,
+        held,
+        book,
         Ledger.of(balances),
-        Evidence.restore(dump.capacityProofs(), dump.batches(), dump.audits()), deploy, remove);
+        Evidence.restore(dump.capacityProofs(), dump.batches(), dump.audits()),
+        deploy,
+        remove);
   }
 }

@@ -67,7 +67,8 @@ final class Matcher {
     List<Assignment> assignments = new ArrayList<>();
     for (FreeUnit unit : picked) {
       assignments.add(
-          new Assignment(unit.unit(), unit.provider(), unit.peer(), unit.price(), state.epoch() + 1));
+          new Assignment(
+              unit.unit(), unit.provider(), unit.peer(), unit.price(), state.epoch() + 1));
     }
     changes.emit(new UnitsMatched(deal.id(), assignments));
   }

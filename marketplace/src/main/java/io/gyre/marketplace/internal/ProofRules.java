@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The decisions on what providers submit during an epoch: capacity proofs for their committed
- * units and the signed batch roots of their receipts. Pure, given the proof checks.
+ * The decisions on what providers submit during an epoch: capacity proofs for their committed units
+ * and the signed batch roots of their receipts. Pure, given the proof checks.
  */
 public final class ProofRules {
   private final MarketSettings settings;
@@ -36,8 +36,8 @@ public final class ProofRules {
   }
 
   /**
-   * Accepts a capacity proof for the current epoch from the unit's peer or provider; the result
-   * is how many the unit now has this epoch.
+   * Accepts a capacity proof for the current epoch from the unit's peer or provider; the result is
+   * how many the unit now has this epoch.
    */
   public Decision<Integer> submitCapacityProof(
       MarketState state, PeerId acting, CapacityProof proof) {
@@ -88,7 +88,11 @@ public final class ProofRules {
     if (!proofs.capacityProofValid(proof, peer, state.randomness())) {
       return Decision.refuse(
           PROOF_REJECTED,
-          "the capacity proof of " + proof.unit() + " does not solve epoch " + proof.epoch() + "'s puzzle");
+          "the capacity proof of "
+              + proof.unit()
+              + " does not solve epoch "
+              + proof.epoch()
+              + "'s puzzle");
     }
     Changes changes = new Changes(state);
     changes.emit(new CapacityProofAccepted(proof.unit(), proof.epoch(), hash));
@@ -123,7 +127,10 @@ public final class ProofRules {
               + " by units serving in it, not for epoch "
               + commitment.epoch());
     }
-    if (state.evidence().batch(commitment.deal(), commitment.unit(), commitment.epoch()).isPresent()) {
+    if (state
+        .evidence()
+        .batch(commitment.deal(), commitment.unit(), commitment.epoch())
+        .isPresent()) {
       return Decision.refuse(
           DUPLICATE,
           "unit "

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 /**
- * The marketplace's calls out through its ports — deployments, removals, audits — started for
- * what the state says is pending and not already under way; each result comes back to the actor
- * as a message. Confined to the actor's thread; not part of the persisted state (after a restart
+ * The marketplace's calls out through its ports — deployments, removals, audits — started for what
+ * the state says is pending and not already under way; each result comes back to the actor as a
+ * message. Confined to the actor's thread; not part of the persisted state (after a restart
  * everything pending is started again).
  */
 public final class SideEffects {

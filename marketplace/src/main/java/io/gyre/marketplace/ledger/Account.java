@@ -1,8 +1,8 @@
 package io.gyre.marketplace.ledger;
 
 /**
- * One account of the ledger: a kind and the owner it belongs to (a peer id, a deal id, an offer
- * id; empty for the two market-wide accounts). Written as {@code kind:owner}.
+ * One account of the ledger: a kind and the owner it belongs to (a peer id, a deal id, an offer id;
+ * empty for the two market-wide accounts). Written as {@code kind:owner}.
  */
 public record Account(Kind kind, String owner) implements Comparable<Account> {
   public enum Kind {

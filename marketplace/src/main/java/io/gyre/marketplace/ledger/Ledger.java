@@ -48,8 +48,8 @@ public final class Ledger {
   }
 
   /**
-   * The ledger after {@code transfer}. A transfer recorded as a fact is posted even if it would
-   * now be refused; arithmetic still never wraps around.
+   * The ledger after {@code transfer}. A transfer recorded as a fact is posted even if it would now
+   * be refused; arithmetic still never wraps around.
    */
   public Ledger post(Transfer transfer) {
     long from = Math.subtractExact(balance(transfer.from()), transfer.amount());

@@ -28,12 +28,7 @@ public record Offer(
             .mapToObj(i -> new ComputeUnit(UnitId.of(id, i), spec.unitPeers().get(i)))
             .toList();
     return new Offer(
-        id,
-        provider,
-        units,
-        spec.pricePerUnit(),
-        spec.hostFunctions(),
-        spec.collateralPerUnit());
+        id, provider, units, spec.pricePerUnit(), spec.hostFunctions(), spec.collateralPerUnit());
   }
 
   public long sequence() {

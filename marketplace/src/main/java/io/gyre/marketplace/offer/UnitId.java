@@ -37,7 +37,8 @@ public record UnitId(String value) implements Comparable<UnitId> {
             value, slash + 1, value.length(), other.value, otherSlash + 1, other.value.length());
   }
 
-  private static int compareNumbers(String a, int from, int to, String b, int otherFrom, int otherTo) {
+  private static int compareNumbers(
+      String a, int from, int to, String b, int otherFrom, int otherTo) {
     int byLength = Integer.compare(to - from, otherTo - otherFrom);
     if (byLength != 0) {
       return byLength;

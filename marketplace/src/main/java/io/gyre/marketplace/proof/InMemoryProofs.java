@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The proof ports in memory, for tests and demos until the proofs module is wired in: providers
  * commit batches here (root = SHA-256 over the receipts' hashes in order, signed for real with the
- * peer's Ed25519 key), audits fetch the receipts back from here, and a capacity proof is a
- * solution whose SHA-256 with the epoch randomness and unit id starts with a zero byte. Tests can
- * make a provider withhold or tamper with its receipts, or stop answering altogether.
+ * peer's Ed25519 key), audits fetch the receipts back from here, and a capacity proof is a solution
+ * whose SHA-256 with the epoch randomness and unit id starts with a zero byte. Tests can make a
+ * provider withhold or tamper with its receipts, or stop answering altogether.
  */
 public final class InMemoryProofs implements ProofCheck, ReceiptSource {
   private final Map<String, List<byte[]>> batches = new ConcurrentHashMap<>();
@@ -49,9 +49,7 @@ public final class InMemoryProofs implements ProofCheck, ReceiptSource {
     tampered.add(key(deal, unit, epoch));
   }
 
-  /**
-   * While silent, no fetch ever completes (providers that hang; a marketplace about to crash).
-   */
+  /** While silent, no fetch ever completes (providers that hang; a marketplace about to crash). */
   public void silent(boolean on) {
     silent = on;
   }
@@ -121,7 +119,8 @@ public final class InMemoryProofs implements ProofCheck, ReceiptSource {
     for (long index : indices) {
       byte[] receipt = receipts.get((int) index);
       if (tampered.contains(key)) {
-        receipt = (new String(receipt, StandardCharsets.UTF_8) + "!").getBytes(StandardCharsets.UTF_8);
+        receipt =
+            (new String(receipt, StandardCharsets.UTF_8) + "!").getBytes(StandardCharsets.UTF_8);
       }
       samples.add(new SampledReceipt(index, receipt, hashes, new byte[0]));
     }

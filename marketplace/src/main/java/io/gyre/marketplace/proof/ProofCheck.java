@@ -4,8 +4,8 @@ import io.gyre.identity.PeerId;
 import java.util.List;
 
 /**
- * The marketplace's port to the proofs module: every cryptographic and re-execution check. Pure
- * and synchronous; the marketplace calls it from its actor.
+ * The marketplace's port to the proofs module: every cryptographic and re-execution check. Pure and
+ * synchronous; the marketplace calls it from its actor.
  */
 public interface ProofCheck {
   /** Whether the commitment carries its peer's valid signature over its root. */

@@ -74,17 +74,13 @@ class BadInputTest {
   @Test
   void absurdAmount() {
     refused(
-        () -> d.market.fund(d.state, alice, Amounts.MAX + 1),
-        INVALID_AMOUNT,
-        "above the limit");
+        () -> d.market.fund(d.state, alice, Amounts.MAX + 1), INVALID_AMOUNT, "above the limit");
   }
 
   @Test
   void overflowingAmount() {
     refused(
-        () ->
-            d.market.openDeal(
-                d.state, alice, RulesDriver.deal(Amounts.MAX, 100, 1, 5, 500)),
+        () -> d.market.openDeal(d.state, alice, RulesDriver.deal(Amounts.MAX, 100, 1, 5, 500)),
         INVALID_AMOUNT,
         "overflows");
   }
@@ -109,14 +105,12 @@ class BadInputTest {
 
   @Test
   void unknownDeal() {
-    refused(
-        () -> d.market.deposit(d.state, alice, DealId.of(99), 10), UNKNOWN_DEAL, "deal-99");
+    refused(() -> d.market.deposit(d.state, alice, DealId.of(99), 10), UNKNOWN_DEAL, "deal-99");
   }
 
   @Test
   void unknownOffer() {
-    refused(
-        () -> d.market.withdrawOffer(d.state, prov, OfferId.of(42)), UNKNOWN_OFFER, "offer-42");
+    refused(() -> d.market.withdrawOffer(d.state, prov, OfferId.of(42)), UNKNOWN_OFFER, "offer-42");
   }
 
   @Test
@@ -210,14 +204,12 @@ class BadInputTest {
 
   @Test
   void someoneElseCancellingADeal() {
-    refused(
-        () -> d.market.cancelDeal(d.state, mallory, deal), NOT_AUTHORIZED, "only the owner");
+    refused(() -> d.market.cancelDeal(d.state, mallory, deal), NOT_AUTHORIZED, "only the owner");
   }
 
   @Test
   void someoneElseDepositingIntoADeal() {
-    refused(
-        () -> d.market.deposit(d.state, mallory, deal, 10), NOT_AUTHORIZED, "only the owner");
+    refused(() -> d.market.deposit(d.state, mallory, deal, 10), NOT_AUTHORIZED, "only the owner");
   }
 
   @Test

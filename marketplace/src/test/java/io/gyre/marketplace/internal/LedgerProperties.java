@@ -119,8 +119,7 @@ class LedgerProperties {
     assertEquals(d.state, MarketState.restore(d.state.dump()), "the dump is the whole state");
     net.jqwik.api.statistics.Statistics.label("deals that ran")
         .collect(d.state.deals().values().stream().anyMatch(deal -> deal.epochsServed() > 0));
-    net.jqwik.api.statistics.Statistics.label("slashed")
-        .collect(d.balance(Account.SLASHED) > 0);
+    net.jqwik.api.statistics.Statistics.label("slashed").collect(d.balance(Account.SLASHED) > 0);
   }
 
   private static void checkInvariants(RulesDriver d, long paidIn, long paidOut) {
@@ -158,8 +157,7 @@ class LedgerProperties {
     PeerId other = d.peer(NAMES[op.target() % NAMES.length]);
     DealId deal = DealId.of(op.target() % Math.max(1, d.state.dealsOpened()));
     OfferId offer = OfferId.of(op.target() % Math.max(1, d.state.offersPlaced()));
-    PeerId dealActor =
-        stranger ? actor : d.state.deal(deal).map(Deal::owner).orElse(actor);
+    PeerId dealActor = stranger ? actor : d.state.deal(deal).map(Deal::owner).orElse(actor);
     PeerId offerActor =
         stranger
             ? actor
@@ -167,9 +165,14 @@ class LedgerProperties {
     return switch (op.kind()) {
       case FUND -> d.market.fund(d.state, actor, op.amount());
       case WITHDRAW_WALLET ->
-          d.market.withdraw(d.state, actor, Account.wallet((stranger ? other : actor).base58()), op.amount() / 4);
+          d.market.withdraw(
+              d.state, actor, Account.wallet((stranger ? other : actor).base58()), op.amount() / 4);
       case WITHDRAW_EARNINGS ->
-          d.market.withdraw(d.state, actor, Account.earnings((stranger ? other : actor).base58()), 1 + op.amount() % 50);
+          d.market.withdraw(
+              d.state,
+              actor,
+              Account.earnings((stranger ? other : actor).base58()),
+              1 + op.amount() % 50);
       case PLACE_OFFER ->
           d.market.placeOffer(
               d.state,
@@ -180,8 +183,7 @@ class LedgerProperties {
                       .toList(),
                   1 + Math.floorMod(op.amount(), 20),
                   Math.floorMod(op.amount(), 300)));
-      case REPRICE_OFFER ->
-          d.market.repriceOffer(d.state, offerActor, offer, op.amount() % 30);
+      case REPRICE_OFFER -> d.market.repriceOffer(d.state, offerActor, offer, op.amount() % 30);
       case WITHDRAW_OFFER -> d.market.withdrawOffer(d.state, offerActor, offer);
       case OPEN_DEAL ->
           d.market.openDeal(
@@ -227,7 +229,8 @@ class LedgerProperties {
               d.proofRules.submitCapacityProof(
                   d.state,
                   a.peer(),
-                  InMemoryProofs.solveCapacity(a.unit(), d.state.epoch(), d.state.randomness(), 0)));
+                  InMemoryProofs.solveCapacity(
+                      a.unit(), d.state.epoch(), d.state.randomness(), 0)));
         }
         if (i % 3 == 0
             && d.state.evidence().batch(deal.id(), a.unit(), d.state.epoch()).isEmpty()) {
@@ -236,7 +239,10 @@ class LedgerProperties {
                   d.state,
                   a.peer(),
                   d.proofs.commit(
-                      d.keyOf(a.peer()), deal.id(), a.unit(), d.state.epoch(),
+                      d.keyOf(a.peer()),
+                      deal.id(),
+                      a.unit(),
+                      d.state.epoch(),
                       List.of(new byte[] {1}, new byte[] {2}))));
           if (i % 4 == 0) {
             d.proofs.tamper(deal.id(), a.unit(), d.state.epoch());

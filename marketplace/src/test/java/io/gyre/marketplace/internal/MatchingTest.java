@@ -39,12 +39,19 @@ class MatchingTest {
     return book;
   }
 
-  private static Offer offer(int seq, PeerId provider, long price, List<String> hosts, String... peers) {
+  private static Offer offer(
+      int seq, PeerId provider, long price, List<String> hosts, String... peers) {
     List<PeerId> unitPeers = java.util.Arrays.stream(peers).map(MatchingTest::peer).toList();
     return Offer.place(OfferId.of(seq), provider, new OfferSpec(unitPeers, price, hosts, 0));
   }
 
-  private static Deal deal(long maxPrice, int target, int min, List<PeerId> allow, List<PeerId> deny, List<String> hosts) {
+  private static Deal deal(
+      long maxPrice,
+      int target,
+      int min,
+      List<PeerId> allow,
+      List<PeerId> deny,
+      List<String> hosts) {
     return Deal.open(
         DealId.of(0),
         DEV,
@@ -86,7 +93,8 @@ class MatchingTest {
 
   @Test
   void aCapPerProvider() {
-    OfferBook book = book(offer(0, A, 1, List.of(), "a1", "a2", "a3"), offer(1, B, 2, List.of(), "b1"));
+    OfferBook book =
+        book(offer(0, A, 1, List.of(), "a1", "a2", "a3"), offer(1, B, 2, List.of(), "b1"));
     assertEquals(
         List.of("offer-0/0", "offer-0/1", "offer-1/0"),
         units(new MatchingEngine(2).match(deal(10, 4, 1, List.of(), List.of(), List.of()), book)));

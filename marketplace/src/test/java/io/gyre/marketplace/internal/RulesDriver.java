@@ -80,7 +80,16 @@ final class RulesDriver {
 
   static DealSpec deal(long maxPrice, int target, int min, int epochs, long deposit) {
     return new DealSpec(
-        "bp-1", List.of("m-1"), maxPrice, target, min, epochs, List.of(), List.of(), List.of(), deposit);
+        "bp-1",
+        List.of("m-1"),
+        maxPrice,
+        target,
+        min,
+        epochs,
+        List.of(),
+        List.of(),
+        List.of(),
+        deposit);
   }
 
   /** Every unit serving in the current epoch proves capacity and commits a batch of 3 receipts. */
@@ -123,8 +132,7 @@ final class RulesDriver {
       Verdict verdict;
       try {
         verdict =
-            proofs.verifySamples(
-                c, indices, proofs.fetch(c, indices).toCompletableFuture().join());
+            proofs.verifySamples(c, indices, proofs.fetch(c, indices).toCompletableFuture().join());
       } catch (RuntimeException withheld) {
         verdict = Verdict.MISSING;
       }

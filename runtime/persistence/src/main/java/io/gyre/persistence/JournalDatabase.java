@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The database that holds an ActorSystem's event journal and snapshots (akka-persistence-jdbc).
- * H2 and PostgreSQL get the same tables, made when missing.
+ * The database that holds an ActorSystem's event journal and snapshots (akka-persistence-jdbc). H2
+ * and PostgreSQL get the same tables, made when missing.
  */
 public final class JournalDatabase {
   /** The name of akka-persistence-jdbc's shared database every plugin here uses. */

@@ -33,8 +33,7 @@ public final class ChildJvm implements AutoCloseable {
     command.add(System.getProperty("java.class.path"));
     command.add(main.getName());
     command.addAll(args);
-    return new ChildJvm(
-        new ProcessBuilder(command).redirectError(stderr.toFile()).start());
+    return new ChildJvm(new ProcessBuilder(command).redirectError(stderr.toFile()).start());
   }
 
   /** The next line the child printed, or empty when it closed its output (it exited). */

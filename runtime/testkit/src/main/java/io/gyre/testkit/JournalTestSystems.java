@@ -52,7 +52,10 @@ public final class JournalTestSystems {
   public static void stop(ActorSystem<?> system) throws TimeoutException, InterruptedException {
     system.terminate();
     try {
-      system.getWhenTerminated().toCompletableFuture().get(60, java.util.concurrent.TimeUnit.SECONDS);
+      system
+          .getWhenTerminated()
+          .toCompletableFuture()
+          .get(60, java.util.concurrent.TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException("actor system " + system.name() + " failed to stop", e);
     } catch (java.util.concurrent.TimeoutException e) {
