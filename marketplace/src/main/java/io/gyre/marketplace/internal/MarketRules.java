@@ -100,15 +100,9 @@ public final class MarketRules {
     }
     OfferId id = OfferId.of(state.offersPlaced());
     Account wallet = Account.wallet(provider.base58());
-    if (state.ledger().balance(wallet) < collateral.get()) {
-      return Decision.refuse(
-          INSUFFICIENT_FUNDS,
-          "the collateral is "
-              + collateral.get()
-              + " but wallet "
-              + wallet
-              + " holds "
-              + state.ledger().balance(wallet));
+    Optional<Decision<OfferId>> poor = lacking(state, wallet, collateral.get(), "the collateral");
+    if (poor.isPresent()) {
+      return poor.get();
     }
     Changes changes = new Changes(state);
     changes.emit(new OfferPlaced(Offer.place(id, provider, spec)));
@@ -119,19 +113,9 @@ public final class MarketRules {
 
   public Decision<OfferId> repriceOffer(
       MarketState state, PeerId provider, OfferId id, long price) {
-    Optional<Offer> offer = state.offer(id);
-    if (offer.isEmpty()) {
-      return Decision.refuse(UNKNOWN_OFFER, "no offer " + id);
-    }
-    if (!offer.get().provider().equals(provider)) {
-      return Decision.refuse(
-          NOT_AUTHORIZED,
-          "only the provider "
-              + offer.get().provider()
-              + " may change "
-              + id
-              + ", not "
-              + provider);
+    Optional<Decision<OfferId>> refused = ownedOffer(state, provider, id, "change");
+    if (refused.isPresent()) {
+      return refused.get();
     }
     Optional<String> problem = Amounts.problem("the price per unit", price);
     if (problem.isPresent()) {
@@ -145,20 +129,11 @@ public final class MarketRules {
 
   /** Takes the offer off the market and returns its collateral; none of its units may serve. */
   public Decision<OfferId> withdrawOffer(MarketState state, PeerId provider, OfferId id) {
+    Optional<Decision<OfferId>> refused = ownedOffer(state, provider, id, "withdraw");
+    if (refused.isPresent()) {
+      return refused.get();
+    }
     Optional<Offer> offer = state.offer(id);
-    if (offer.isEmpty()) {
-      return Decision.refuse(UNKNOWN_OFFER, "no offer " + id);
-    }
-    if (!offer.get().provider().equals(provider)) {
-      return Decision.refuse(
-          NOT_AUTHORIZED,
-          "only the provider "
-              + offer.get().provider()
-              + " may withdraw "
-              + id
-              + ", not "
-              + provider);
-    }
     long serving =
         offer.get().units().stream().filter(u -> state.unitDeals().containsKey(u.id())).count();
     if (serving > 0) {
@@ -184,15 +159,9 @@ public final class MarketRules {
     }
     DealId id = DealId.of(state.dealsOpened());
     Account wallet = Account.wallet(owner.base58());
-    if (state.ledger().balance(wallet) < spec.deposit()) {
-      return Decision.refuse(
-          INSUFFICIENT_FUNDS,
-          "the deposit is "
-              + spec.deposit()
-              + " but wallet "
-              + wallet
-              + " holds "
-              + state.ledger().balance(wallet));
+    Optional<Decision<DealId>> poor = lacking(state, wallet, spec.deposit(), "the deposit");
+    if (poor.isPresent()) {
+      return poor.get();
     }
     Changes changes = new Changes(state);
     changes.emit(new DealOpened(id, owner, spec));
@@ -249,6 +218,41 @@ public final class MarketRules {
     Account wallet = Account.wallet(owner.base58());
     long refund = changes.state().ledger().balance(wallet) - state.ledger().balance(wallet);
     return Decision.accept(changes, refund);
+  }
+
+  private static <T> Optional<Decision<T>> ownedOffer(
+      MarketState state, PeerId provider, OfferId id, String verb) {
+    Optional<Offer> offer = state.offer(id);
+    if (offer.isEmpty()) {
+      return Optional.of(Decision.refuse(UNKNOWN_OFFER, "no offer " + id));
+    }
+    if (!offer.get().provider().equals(provider)) {
+      return Optional.of(
+          Decision.refuse(
+              NOT_AUTHORIZED,
+              "only the provider "
+                  + offer.get().provider()
+                  + " may "
+                  + verb
+                  + " "
+                  + id
+                  + ", not "
+                  + provider));
+    }
+    return Optional.empty();
+  }
+
+  /** A refusal when {@code wallet} holds less than {@code needed} for {@code what}. */
+  private static <T> Optional<Decision<T>> lacking(
+      MarketState state, Account wallet, long needed, String what) {
+    long holds = state.ledger().balance(wallet);
+    if (holds >= needed) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Decision.refuse(
+            INSUFFICIENT_FUNDS,
+            what + " is " + needed + " but wallet " + wallet + " holds " + holds));
   }
 
   private static <T> Optional<Decision<T>> ownedOpenDeal(

@@ -158,116 +158,50 @@ public record MarketState(
   }
 
   private MarketState placed(Offer offer) {
-    OfferBook newBook = book;
+    Copy copy = new Copy(this);
     for (ComputeUnit unit : offer.units()) {
-      newBook = newBook.with(FreeUnit.of(offer, unit));
+      copy.book = copy.book.with(FreeUnit.of(offer, unit));
     }
-    return new MarketState(
-        opened,
-        epoch,
-        previousEpoch,
-        lastSettledEpoch,
-        randomness,
-        Math.max(offersPlaced, offer.sequence() + 1),
-        dealsOpened,
-        offers.plus(offer.id(), offer),
-        deals,
-        unitDeals,
-        newBook,
-        ledger,
-        evidence,
-        pendingDeployments,
-        pendingRemovals);
+    copy.offersPlaced = Math.max(offersPlaced, offer.sequence() + 1);
+    copy.offers = offers.plus(offer.id(), offer);
+    return copy.done();
   }
 
   private MarketState repriced(OfferId id, long price) {
     Offer offer = offers.get(id).withPrice(price);
-    return new MarketState(
-        opened,
-        epoch,
-        previousEpoch,
-        lastSettledEpoch,
-        randomness,
-        offersPlaced,
-        dealsOpened,
-        offers.plus(id, offer),
-        deals,
-        unitDeals,
-        book.repriced(offer),
-        ledger,
-        evidence,
-        pendingDeployments,
-        pendingRemovals);
+    Copy copy = new Copy(this);
+    copy.offers = offers.plus(id, offer);
+    copy.book = book.repriced(offer);
+    return copy.done();
   }
 
   private MarketState withdrawn(OfferId id) {
-    OfferBook newBook = book;
+    Copy copy = new Copy(this);
     for (ComputeUnit unit : offers.get(id).units()) {
-      newBook = newBook.without(unit.id());
+      copy.book = copy.book.without(unit.id());
     }
-    return new MarketState(
-        opened,
-        epoch,
-        previousEpoch,
-        lastSettledEpoch,
-        randomness,
-        offersPlaced,
-        dealsOpened,
-        offers.minus(id),
-        deals,
-        unitDeals,
-        newBook,
-        ledger,
-        evidence,
-        pendingDeployments,
-        pendingRemovals);
+    copy.offers = offers.minus(id);
+    return copy.done();
   }
 
   private MarketState opened(Deal deal) {
-    return new MarketState(
-        opened,
-        epoch,
-        previousEpoch,
-        lastSettledEpoch,
-        randomness,
-        offersPlaced,
-        Math.max(dealsOpened, deal.sequence() + 1),
-        offers,
-        deals.plus(deal.id(), deal),
-        unitDeals,
-        book,
-        ledger,
-        evidence,
-        pendingDeployments,
-        pendingRemovals);
+    Copy copy = new Copy(this);
+    copy.dealsOpened = Math.max(dealsOpened, deal.sequence() + 1);
+    copy.deals = deals.plus(deal.id(), deal);
+    return copy.done();
   }
 
   private MarketState matched(DealId id, List<Assignment> assignments) {
     Deal deal = deals.get(id);
-    OfferBook newBook = book;
-    PSortedMap<UnitId, DealId> held = unitDeals;
-    PSortedMap<String, Deployment> deploy = pendingDeployments;
+    Copy copy = new Copy(this);
     for (Assignment assignment : assignments) {
-      newBook = newBook.without(assignment.unit());
-      held = held.plus(assignment.unit(), id);
-      deploy = deploy.plus(key(id, assignment.unit()), deployment(deal, assignment));
+      copy.book = copy.book.without(assignment.unit());
+      copy.unitDeals = copy.unitDeals.plus(assignment.unit(), id);
+      copy.pendingDeployments =
+          copy.pendingDeployments.plus(key(id, assignment.unit()), deployment(deal, assignment));
     }
-    return new MarketState(
-        opened,
-        epoch,
-        previousEpoch,
-        lastSettledEpoch,
-        randomness,
-        offersPlaced,
-        dealsOpened,
-        offers,
-        deals.plus(id, deal.withAssignments(assignments)),
-        held,
-        newBook,
-        ledger,
-        evidence,
-        deploy,
-        pendingRemovals);
+    copy.deals = deals.plus(id, deal.withAssignments(assignments));
+    return copy.done();
   }
 
   private MarketState released(DealId id, List<UnitId> units, boolean failed) {
@@ -283,10 +217,7 @@ public record MarketState(
 
   /** The units back in the book, their services queued for removal. */
   private MarketState freed(Deal deal, List<UnitId> units) {
-    OfferBook newBook = book;
-    PSortedMap<UnitId, DealId> held = unitDeals;
-    PSortedMap<String, Deployment> deploy = pendingDeployments;
-    PSortedMap<String, Deployment> remove = pendingRemovals;
+    Copy copy = new Copy(this);
     for (UnitId unit : units) {
       Optional<Assignment> assignment = deal.assignment(unit);
       Offer offer = offers.get(unit.offer());
@@ -294,28 +225,14 @@ public record MarketState(
         continue;
       }
       if (offer != null) {
-        newBook = newBook.with(FreeUnit.of(offer, offer.unit(unit)));
+        copy.book = copy.book.with(FreeUnit.of(offer, offer.unit(unit)));
       }
-      held = held.minus(unit);
-      deploy = deploy.minus(key(deal.id(), unit));
-      remove = remove.plus(key(deal.id(), unit), deployment(deal, assignment.get()));
+      copy.unitDeals = copy.unitDeals.minus(unit);
+      copy.pendingDeployments = copy.pendingDeployments.minus(key(deal.id(), unit));
+      copy.pendingRemovals =
+          copy.pendingRemovals.plus(key(deal.id(), unit), deployment(deal, assignment.get()));
     }
-    return new MarketState(
-        opened,
-        epoch,
-        previousEpoch,
-        lastSettledEpoch,
-        randomness,
-        offersPlaced,
-        dealsOpened,
-        offers,
-        deals,
-        held,
-        newBook,
-        ledger,
-        evidence,
-        deploy,
-        remove);
+    return copy.done();
   }
 
   private static Deployment deployment(Deal deal, Assignment assignment) {
@@ -329,100 +246,96 @@ public record MarketState(
   }
 
   private MarketState withDeal(Deal deal) {
-    return new MarketState(
-        opened,
-        epoch,
-        previousEpoch,
-        lastSettledEpoch,
-        randomness,
-        offersPlaced,
-        dealsOpened,
-        offers,
-        deals.plus(deal.id(), deal),
-        unitDeals,
-        book,
-        ledger,
-        evidence,
-        pendingDeployments,
-        pendingRemovals);
+    Copy copy = new Copy(this);
+    copy.deals = deals.plus(deal.id(), deal);
+    return copy.done();
   }
 
   private MarketState withEpochs(
       boolean isOpen, long current, long previous, long settled, String random) {
-    return new MarketState(
-        isOpen,
-        current,
-        previous,
-        settled,
-        random,
-        offersPlaced,
-        dealsOpened,
-        offers,
-        deals,
-        unitDeals,
-        book,
-        ledger,
-        evidence,
-        pendingDeployments,
-        pendingRemovals);
+    Copy copy = new Copy(this);
+    copy.opened = isOpen;
+    copy.epoch = current;
+    copy.previousEpoch = previous;
+    copy.lastSettledEpoch = settled;
+    copy.randomness = random;
+    return copy.done();
   }
 
   private MarketState withLedger(Ledger newLedger) {
-    return new MarketState(
-        opened,
-        epoch,
-        previousEpoch,
-        lastSettledEpoch,
-        randomness,
-        offersPlaced,
-        dealsOpened,
-        offers,
-        deals,
-        unitDeals,
-        book,
-        newLedger,
-        evidence,
-        pendingDeployments,
-        pendingRemovals);
+    Copy copy = new Copy(this);
+    copy.ledger = newLedger;
+    return copy.done();
   }
 
   private MarketState withEvidence(Evidence newEvidence) {
-    return new MarketState(
-        opened,
-        epoch,
-        previousEpoch,
-        lastSettledEpoch,
-        randomness,
-        offersPlaced,
-        dealsOpened,
-        offers,
-        deals,
-        unitDeals,
-        book,
-        ledger,
-        newEvidence,
-        pendingDeployments,
-        pendingRemovals);
+    Copy copy = new Copy(this);
+    copy.evidence = newEvidence;
+    return copy.done();
   }
 
   private MarketState withDeployments(
       PSortedMap<String, Deployment> deploy, PSortedMap<String, Deployment> remove) {
-    return new MarketState(
-        opened,
-        epoch,
-        previousEpoch,
-        lastSettledEpoch,
-        randomness,
-        offersPlaced,
-        dealsOpened,
-        offers,
-        deals,
-        unitDeals,
-        book,
-        ledger,
-        evidence,
-        deploy,
-        remove);
+    Copy copy = new Copy(this);
+    copy.pendingDeployments = deploy;
+    copy.pendingRemovals = remove;
+    return copy.done();
+  }
+
+  /** A state being changed: starts as {@code from}, the fields that differ are set, then done. */
+  private static final class Copy {
+    boolean opened;
+    long epoch;
+    long previousEpoch;
+    long lastSettledEpoch;
+    String randomness;
+    long offersPlaced;
+    long dealsOpened;
+    PSortedMap<OfferId, Offer> offers;
+    PSortedMap<DealId, Deal> deals;
+    PSortedMap<UnitId, DealId> unitDeals;
+    OfferBook book;
+    Ledger ledger;
+    Evidence evidence;
+    PSortedMap<String, Deployment> pendingDeployments;
+    PSortedMap<String, Deployment> pendingRemovals;
+
+    Copy(MarketState from) {
+      opened = from.opened;
+      epoch = from.epoch;
+      previousEpoch = from.previousEpoch;
+      lastSettledEpoch = from.lastSettledEpoch;
+      randomness = from.randomness;
+      offersPlaced = from.offersPlaced;
+      dealsOpened = from.dealsOpened;
+      offers = from.offers;
+      deals = from.deals;
+      unitDeals = from.unitDeals;
+      book = from.book;
+      ledger = from.ledger;
+      evidence = from.evidence;
+      pendingDeployments = from.pendingDeployments;
+      pendingRemovals = from.pendingRemovals;
+    }
+
+    MarketState done() {
+      return new MarketState(
+          opened,
+          epoch,
+          previousEpoch,
+          lastSettledEpoch,
+          randomness,
+          offersPlaced,
+          dealsOpened,
+          offers,
+          deals,
+          unitDeals,
+          book,
+          ledger,
+          evidence,
+          pendingDeployments,
+          pendingRemovals);
+    }
   }
 
   /** The whole state as a dump (and as a snapshot). */
