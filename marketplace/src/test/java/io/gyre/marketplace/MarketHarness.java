@@ -96,7 +96,11 @@ final class MarketHarness implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    JournalTestSystems.stop(system);
+  public void close() throws java.util.concurrent.TimeoutException {
+    try {
+      JournalTestSystems.stop(system);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
