@@ -1,6 +1,5 @@
 package io.gyre.cli.aqua;
 
-import io.gyre.aqua.source.CompileException;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -20,12 +19,7 @@ public final class AquaCheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try {
-      options.compiler().check(options.sources());
-      return 0;
-    } catch (CompileException e) {
-      Diagnostics.print(e, spec.commandLine().getErr());
-      return 1;
-    }
+    // The whole compile, so that warnings (deprecated forms) are reported as well as errors.
+    return options.compileOrReport(spec.commandLine().getErr()).isPresent() ? 0 : 1;
   }
 }

@@ -48,7 +48,9 @@ public final class CompilerOptionsMixin {
   /** The compiled files, or empty after printing every compile error to {@code err}. */
   public Optional<List<CompiledModule>> compileOrReport(PrintWriter err) throws IOException {
     try {
-      return Optional.of(compiler().compile(sources()));
+      List<CompiledModule> modules = compiler().compile(sources());
+      Diagnostics.printWarnings(modules, err);
+      return Optional.of(modules);
     } catch (CompileException e) {
       Diagnostics.print(e, err);
       return Optional.empty();

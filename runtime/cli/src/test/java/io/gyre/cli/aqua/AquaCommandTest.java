@@ -88,6 +88,20 @@ class AquaCommandTest {
   }
 
   @Test
+  void deprecatedFormsCompileWithAWarningAtTheirPlace(@TempDir Path dir) throws IOException {
+    String program = PROGRAM.replaceFirst("(?m)^aqua ", "module ");
+    assertTrue(program.startsWith("module "), program);
+    Path source = Files.writeString(dir.resolve("old.aqua"), program);
+    GyreRun check = gyre("aqua", "check", source.toString());
+    assertEquals(0, check.exitCode(), check.err());
+    assertTrue(check.err().contains("old.aqua:"), check.err());
+    assertTrue(check.err().contains(": warning: "), check.err());
+    GyreRun compile = gyre("aqua", "compile", source.toString(), "--print", "--func", "hello");
+    assertEquals(0, compile.exitCode(), compile.err());
+    assertTrue(compile.err().contains(": warning: "), compile.err());
+  }
+
+  @Test
   void compileNeedsAnOutputOrPrint(@TempDir Path dir) throws IOException {
     Path source = Files.writeString(dir.resolve("hello.aqua"), PROGRAM);
     GyreRun run = gyre("aqua", "compile", source.toString());
