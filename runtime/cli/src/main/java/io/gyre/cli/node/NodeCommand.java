@@ -154,6 +154,20 @@ public final class NodeCommand implements Callable<Integer> {
                         + " (token in "
                         + nodeSettings.dataDir().resolve(OperatorToken.FILE_NAME)
                         + ")"));
+    node.httpAddress()
+        .ifPresent(
+            a ->
+                OperatorToken.readFrom(nodeSettings.dataDir())
+                    .ifPresent(
+                        token ->
+                            out.println(
+                                "  open     http://"
+                                    + a.getHostString()
+                                    + ":"
+                                    + a.getPort()
+                                    + "/#token="
+                                    + token
+                                    + " (the playground and dashboard, as the operator)")));
     node.clientAddresses().forEach(a -> out.println("  clients  " + a));
     out.println("  data     " + nodeSettings.dataDir());
     out.flush();

@@ -118,6 +118,17 @@ class NodeCommandTest {
         // the first peer's log until it is up
       }
       assertTrue(line != null, "the first peer started");
+      StringBuilder banner = new StringBuilder();
+      while ((line = out.readLine()) != null && !line.startsWith("  data ")) {
+        banner.append(line).append('\n');
+      }
+      String token = Files.readString(dir.resolve("http.token")).trim();
+      assertTrue(
+          banner
+              .toString()
+              .matches("(?s).*  open     http://127\\.0\\.0\\.1:\\d+/#token=" + token + " .*"),
+          "the banner names the playground with the operator's token:\n" + banner);
+      assertTrue(banner.toString().contains("  clients  /ip4/127.0.0.1/tcp/"), banner.toString());
       StringBuilder logs = new StringBuilder();
       GyreRun database =
           withLogs(
