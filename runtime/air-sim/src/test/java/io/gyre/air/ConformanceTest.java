@@ -19,10 +19,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The conformance corpus (../shared/conformance/cases, or -Dgyre.conformance.cases=DIR): every
- * runnable case's SPEC (the real compiler's AIR) runs in Gyre's simulator under delivery seeds 0 to
- * 9 and must meet compare.mjs's rules against the real AquaVM's answer. No case is skipped;
- * compile-error cases have no SPEC and belong to the compiler's tests.
+ * The conformance corpus (conformance/cases in the repository, or -Dgyre.conformance.cases=DIR):
+ * every runnable case's SPEC (the real compiler's AIR) runs in Gyre's simulator under delivery
+ * seeds 0 to 9 and must meet compare.mjs's rules against the real AquaVM's answer. No case is
+ * skipped; compile-error cases have no SPEC and belong to the compiler's tests.
  */
 class ConformanceTest {
   private static final long SEEDS = 10;
