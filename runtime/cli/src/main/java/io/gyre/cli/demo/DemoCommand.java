@@ -62,6 +62,13 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--name", description = "Who the services greet (default: ${DEFAULT-VALUE}).")
   String name = "Gyre";
 
+  @Option(
+      names = "--stay",
+      description =
+          "Keep the peers running after the demo (Ctrl-C stops them) and print how to open their"
+              + " playground and join the chat on them.")
+  boolean stay;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -131,7 +138,14 @@ public final class DemoCommand implements Callable<Integer> {
         if (!answered.equals(new TreeSet<>(peers))) {
           throw new DemoFailure("expected an answer from each of " + peers + ", got " + answers);
         }
-        say("all " + PEERS + " peers answered; stopping them");
+        if (stay) {
+          say("all " + PEERS + " peers answered; they stay up until Ctrl-C");
+          new NextSteps(out).forRunning(network.nodes());
+          network.nodes().get(0).whenTerminated().toCompletableFuture().join();
+        } else {
+          say("all " + PEERS + " peers answered; stopping them");
+          new NextSteps(out).forStopped();
+        }
       }
       return 0;
     }
