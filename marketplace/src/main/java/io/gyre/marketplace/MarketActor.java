@@ -96,7 +96,12 @@ public final class MarketActor
 
   public record GetBalance(Account account, ActorRef<Long> replyTo) implements Command {}
 
-  public record GetView(ActorRef<MarketView> replyTo) implements Command {}
+  public record GetView(ActorRef<MarketView> replyTo) implements Command {
+    /** One field: Jackson must be told it is a property, not the whole value (remote asks). */
+    @com.fasterxml.jackson.annotation.JsonCreator(
+        mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.PROPERTIES)
+    public GetView {}
+  }
 
   /** Look at the epoch clock: open the market, start an epoch, settle one. The timer sends it. */
   public enum Tick implements Command {
