@@ -3,6 +3,9 @@ package io.gyre.node.market;
 import akka.Done;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.gyre.identity.PeerId;
+import io.gyre.marketplace.MarketDump;
+import io.gyre.marketplace.Marketplace;
+import io.gyre.marketplace.deal.Deal;
 import io.gyre.marketplace.deploy.Deployment;
 import io.gyre.node.services.BlueprintRecord;
 import io.gyre.node.services.ModuleRecord;
@@ -27,14 +30,17 @@ final class DealServices {
   private final ServiceRuntime runtime;
   private final Executor executor;
   private final ClusterModules modules;
+  private final Marketplace market;
 
   DealServices(
       PeerId peer,
       RegistryClient registry,
       ServiceRuntime runtime,
       Executor executor,
-      ClusterModules modules) {
+      ClusterModules modules,
+      Marketplace market) {
     this.peer = peer;
+    this.market = market;
     this.registry = registry;
     this.runtime = runtime;
     this.executor = executor;
@@ -103,7 +109,29 @@ final class DealServices {
         .exceptionally(refused -> Done.getInstance());
   }
 
+  /**
+   * Removes the deal's service here, unless the deal holds a unit on this peer again (a deal below
+   * its minimum releases its units and may be matched to the same peer at once: the removal of the
+   * old unit must not take the new unit's service).
+   */
   CompletionStage<Done> remove(Deployment deployment) {
+    return market
+        .view()
+        .thenCompose(
+            view ->
+                servedHere(view.dump(), deployment)
+                    ? CompletableFuture.completedStage(Done.getInstance())
+                    : removeService(deployment));
+  }
+
+  private boolean servedHere(MarketDump dump, Deployment deployment) {
+    return dump.deals().stream()
+        .filter(d -> d.id().equals(deployment.deal()) && d.phase() != Deal.Phase.ENDED)
+        .flatMap(d -> d.assignments().stream())
+        .anyMatch(a -> a.peer().equals(peer));
+  }
+
+  private CompletionStage<Done> removeService(Deployment deployment) {
     String serviceId = DealServiceIds.serviceId(deployment.deal(), peer);
     if (registry.table().resolve(serviceId).isEmpty()) {
       return CompletableFuture.completedStage(Done.getInstance());

@@ -137,7 +137,7 @@ public final class MarketNode {
   public Behavior<ProviderAgent.Command> agent(KeyPair key, RegistryClient registry) {
     ProviderReceipts peerReceipts = new ProviderReceipts(key);
     receipts.add(peerReceipts);
-    DealServices services = new DealServices(key.peerId(), registry, runtime, executor, modules);
+    DealServices services = new DealServices(key.peerId(), registry, runtime, executor, modules, marketplace);
     EpochDuties duties =
         new EpochDuties(
             key.peerId(), marketplace, peerReceipts, settings, solvers, Clock.systemUTC());

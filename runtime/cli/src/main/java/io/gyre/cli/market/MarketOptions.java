@@ -1,0 +1,64 @@
+package io.gyre.cli.market;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gyre.cli.console.UserError;
+import io.gyre.cli.peer.PeerClient;
+import io.gyre.cli.peer.PeerOptions;
+import java.io.PrintWriter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * What every {@code gyre market} command shares: the peer it asks (and its token, for the acting
+ * ones), {@code --json}, and one-line errors from the peer's answers.
+ */
+public final class MarketOptions {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Mixin PeerOptions peer;
+
+  @Option(names = "--json", description = "Print the peer's JSON answer as it is.")
+  boolean json;
+
+  JsonNode get(String path, String what) {
+    return checked(peer.client().get(path), what);
+  }
+
+  JsonNode post(String path, JsonNode body, String what) {
+    return checked(peer.client().post(path, body), what);
+  }
+
+  /** The answer's body, or one line naming what failed and why (exit 2 for a bad request). */
+  private static JsonNode checked(PeerClient.Answer answer, String what) {
+    if (answer.ok()) {
+      return answer.body();
+    }
+    String code = answer.body().path("code").asText("");
+    String line = what + ": " + (code.isEmpty() ? "" : code + ": ") + answer.error();
+    if (answer.status() == 404 && answer.error().equals("no marketplace on this peer")) {
+      line = what + ": the peer has no marketplace endpoints (an older Gyre?)";
+    }
+    throw new UserError(answer.status() == 400 ? UserError.USAGE : UserError.FAILED, line);
+  }
+
+  /** With {@code --json} the answer as JSON; otherwise the command's own lines. */
+  void print(PrintWriter out, JsonNode answer, Runnable text) {
+    if (json) {
+      try {
+        out.println(MAPPER.writeValueAsString(answer));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        out.println(answer.toString());
+      }
+    } else {
+      text.run();
+    }
+    out.flush();
+  }
+
+  static com.fasterxml.jackson.databind.node.ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+}
