@@ -223,7 +223,7 @@ public final class HttpApi extends AllDirectives {
   }
 
   /**
-   * {@code GET /market/offers|deals|deals/ID|ledger}; for the operator {@code POST
+   * {@code GET /market/offers|deals|deals/ID|ledger|dump}; for the operator {@code POST
    * /market/offers|deals|fund}, {@code /market/deals/ID/deposit|cancel}, {@code
    * /market/offers/ID/withdraw}.
    */
@@ -258,6 +258,7 @@ public final class HttpApi extends AllDirectives {
             PathMatchers.segment("deals").slash(PathMatchers.segment()).slash("cancel"),
             id -> post(() -> marketAct(market, MarketEndpoints.Act.CANCEL, id))),
         path("ledger", () -> get(() -> marketRead(market, MarketEndpoints.Read.LEDGER, null))),
+        path("dump", () -> get(() -> marketRead(market, MarketEndpoints.Read.DUMP, null))),
         path("fund", () -> post(() -> marketAct(market, MarketEndpoints.Act.FUND, null))));
   }
 

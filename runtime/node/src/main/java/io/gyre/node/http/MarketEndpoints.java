@@ -14,7 +14,9 @@ public interface MarketEndpoints {
     OFFERS,
     DEALS,
     DEAL,
-    LEDGER
+    LEDGER,
+    /** The whole state, deterministic, with its journal position. */
+    DUMP
   }
 
   /** What the acting {@code POST /market/...} endpoints do. */

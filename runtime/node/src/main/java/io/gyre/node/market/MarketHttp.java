@@ -48,6 +48,7 @@ final class MarketHttp implements MarketEndpoints {
               case DEALS -> market.deals();
               case LEDGER -> market.ledger();
               case DEAL -> market.deal(id.orElse(""));
+              case DUMP -> market.dump();
             },
         200);
   }

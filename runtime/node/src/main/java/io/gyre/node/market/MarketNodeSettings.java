@@ -22,6 +22,7 @@ public record MarketNodeSettings(
     double commitAt,
     int samplesPerBatch,
     int minCapacityProofs,
+    int maxCapacityProofs,
     int slashBasisPoints,
     Duration auditTimeout,
     PuzzleParameters puzzle,
@@ -60,6 +61,7 @@ public record MarketNodeSettings(
               commitAt,
               market.getInt("samples-per-batch"),
               market.getInt("min-capacity-proofs"),
+              market.getInt("max-capacity-proofs"),
               market.getInt("slash-basis-points"),
               market.getDuration("audit-timeout"),
               puzzle,
@@ -78,7 +80,7 @@ public record MarketNodeSettings(
     MarketSettings defaults = MarketSettings.defaults();
     return new MarketSettings(
         minCapacityProofs,
-        Math.max(defaults.maxCapacityProofs(), minCapacityProofs),
+        maxCapacityProofs,
         samplesPerBatch,
         slashBasisPoints,
         defaults.maxUnitsPerProvider(),

@@ -37,6 +37,27 @@ final class MarketRequests {
     return market.get().view().thenApply(view -> MarketJson.ledger(view.dump()));
   }
 
+  /** {@code {"sequence": journal position, "dump": the whole state}}. */
+  CompletionStage<JsonNode> dump() {
+    return market
+        .get()
+        .view()
+        .thenApply(
+            view -> {
+              ObjectNode out = object();
+              out.put("sequence", view.sequenceNumber());
+              try {
+                out.set("dump", DUMP_READER.readTree(view.dump().toJson()));
+              } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("the dump is not JSON", e);
+              }
+              return out;
+            });
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper DUMP_READER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   CompletionStage<JsonNode> deal(String id) {
     return market.get().deal(dealId(id)).thenApply(MarketJson::deal);
   }
