@@ -31,13 +31,14 @@ public final class MarketOptions {
     return checked(peer.client().post(path, body), what);
   }
 
-  /** The answer's body, or one line naming what failed and why (exit 2 for a bad request). */
+  /** The answer's body, or one line saying why it failed (exit 2 for a bad request). */
   private static JsonNode checked(PeerClient.Answer answer, String what) {
     if (answer.ok()) {
       return answer.body();
     }
     String code = answer.body().path("code").asText("");
-    String line = what + ": " + (code.isEmpty() ? "" : code + ": ") + answer.error();
+    // The command's name starts the line already (gyre market deposit: ...).
+    String line = (code.isEmpty() ? "" : code + ": ") + answer.error();
     if (answer.status() == 404 && answer.error().equals("no marketplace on this peer")) {
       line = what + ": the peer has no marketplace endpoints (an older Gyre?)";
     }
