@@ -179,17 +179,21 @@ final class EpochDuties {
       if (recorder.epoch() > epoch) {
         throw new IllegalStateException("epoch " + epoch + " of " + deal + " is sealed already");
       }
-      SealedBatch batch = recorder.seal(epoch + 1);
-      BatchRoot root = batch.root().root();
-      return new BatchCommitment(
-          deal,
-          unit,
-          peer,
-          epoch,
-          root.root().hex(),
-          root.leafCount(),
-          HexFormat.of().formatHex(batch.root().signature()));
+      return commitment(deal, unit, recorder.seal(epoch + 1));
     }
+  }
+
+  /** The marketplace's record of a sealed batch: the proofs module's signed root, in hex. */
+  static BatchCommitment commitment(DealId deal, UnitId unit, SealedBatch batch) {
+    BatchRoot root = batch.root().root();
+    return new BatchCommitment(
+        deal,
+        unit,
+        root.provider(),
+        root.epoch(),
+        root.root().hex(),
+        root.leafCount(),
+        HexFormat.of().formatHex(batch.root().signature()));
   }
 
   private void forgetBefore(long epoch) {
