@@ -54,6 +54,8 @@ final class EpochDuties {
   private final Set<String> proved = ConcurrentHashMap.newKeySet();
   private final Map<String, BatchCommitment> sealed = new ConcurrentHashMap<>();
   private final Set<String> committed = ConcurrentHashMap.newKeySet();
+  private volatile int silentRounds;
+  private volatile long quietUntil = System.nanoTime();
 
   EpochDuties(
       PeerId peer,
@@ -71,13 +73,29 @@ final class EpochDuties {
     this.clock = clock;
   }
 
-  /** One round: reads the marketplace's state, does what is due. Never fails. */
+  /**
+   * One round: reads the marketplace's state, does what is due. Never fails. While the marketplace
+   * does not answer (no market node up, say) rounds back off, up to a quarter epoch (30 s)
+   * apart.
+   */
   CompletionStage<Void> run() {
+    if (System.nanoTime() < quietUntil) {
+      return CompletableFuture.completedStage(null);
+    }
     return market
         .view()
-        .thenCompose(view -> act(view.dump()))
+        .thenCompose(
+            view -> {
+              silentRounds = 0;
+              return act(view.dump());
+            })
         .exceptionally(
             failure -> {
+              // Never so long that a unit would miss its epoch's commitment for it.
+              silentRounds = Math.min(silentRounds + 1, 5);
+              long cap = Math.min(30_000, settings.epochLength().toMillis() / 4);
+              long pause = Math.min(cap, 1_000L << silentRounds);
+              quietUntil = System.nanoTime() + pause * 1_000_000L;
               LOG.debug("peer {}: market duties skipped: {}", peer, failure.toString());
               return null;
             });
