@@ -3,7 +3,7 @@ package io.gyre.node.market;
 import akka.Done;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.gyre.identity.PeerId;
-import io.gyre.marketplace.MarketDump;
+import io.gyre.marketplace.PeerDuties;
 import io.gyre.marketplace.Marketplace;
 import io.gyre.marketplace.deal.Deal;
 import io.gyre.marketplace.deploy.Deployment;
@@ -116,19 +116,17 @@ final class DealServices {
    */
   CompletionStage<Done> remove(Deployment deployment) {
     return market
-        .view()
+        .duties(peer)
         .thenCompose(
-            view ->
-                servedHere(view.dump(), deployment)
+            duties ->
+                servedHere(duties, deployment)
                     ? CompletableFuture.completedStage(Done.getInstance())
                     : removeService(deployment));
   }
 
-  private boolean servedHere(MarketDump dump, Deployment deployment) {
-    return dump.deals().stream()
-        .filter(d -> d.id().equals(deployment.deal()) && d.phase() != Deal.Phase.ENDED)
-        .flatMap(d -> d.assignments().stream())
-        .anyMatch(a -> a.peer().equals(peer));
+  private static boolean servedHere(PeerDuties duties, Deployment deployment) {
+    return duties.units().stream()
+        .anyMatch(u -> u.deal().equals(deployment.deal()) && u.phase() != Deal.Phase.ENDED);
   }
 
   private CompletionStage<Done> removeService(Deployment deployment) {

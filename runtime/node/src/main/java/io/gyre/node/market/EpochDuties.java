@@ -1,7 +1,7 @@
 package io.gyre.node.market;
 
 import io.gyre.identity.PeerId;
-import io.gyre.marketplace.MarketDump;
+import io.gyre.marketplace.PeerDuties;
 import io.gyre.marketplace.MarketError;
 import io.gyre.marketplace.MarketException;
 import io.gyre.marketplace.Marketplace;
@@ -83,11 +83,11 @@ final class EpochDuties {
       return CompletableFuture.completedStage(null);
     }
     return market
-        .view()
+        .duties(peer)
         .thenCompose(
-            view -> {
+            duties -> {
               silentRounds = 0;
-              return act(view.dump());
+              return act(duties);
             })
         .exceptionally(
             failure -> {
@@ -101,24 +101,21 @@ final class EpochDuties {
             });
   }
 
-  private CompletionStage<Void> act(MarketDump dump) {
-    if (!dump.opened()) {
+  private CompletionStage<Void> act(PeerDuties duties) {
+    if (!duties.opened()) {
       return CompletableFuture.completedStage(null);
     }
-    long epoch = dump.epoch();
+    long epoch = duties.epoch();
     receipts.observeEpoch(epoch);
     List<CompletableFuture<?>> work = new ArrayList<>();
-    for (Deal deal : dump.deals()) {
-      if (deal.phase() == Deal.Phase.ENDED) {
+    for (PeerDuties.Served served : duties.units()) {
+      Assignment unit = served.assignment();
+      if (served.phase() == Deal.Phase.ENDED || !unit.servedIn(epoch)) {
         continue;
       }
-      for (Assignment unit : deal.assignments()) {
-        if (unit.peer().equals(peer) && unit.servedIn(epoch)) {
-          work.add(prove(unit.unit(), epoch, dump.randomness()).toCompletableFuture());
-          if (commitDue(epoch)) {
-            work.add(commit(deal.id(), unit.unit(), epoch).toCompletableFuture());
-          }
-        }
+      work.add(prove(unit.unit(), epoch, duties.randomness()).toCompletableFuture());
+      if (commitDue(epoch)) {
+        work.add(commit(served.deal(), unit.unit(), epoch).toCompletableFuture());
       }
     }
     forgetBefore(epoch - 1);

@@ -32,7 +32,10 @@ class MarketHttpTest {
   @BeforeAll
   static void start() throws Exception {
     nodes = new TestNodes(dir);
-    node = nodes.start("market", List.of("alice"), Optional.empty(), MarketPeers.marketNode());
+    // Hour-long epochs: between two dumps of a test, only its requests could change anything.
+    java.util.Map<String, String> settings = new java.util.HashMap<>(MarketPeers.marketNode());
+    settings.put("gyre.node.market.epoch-length", "1h");
+    node = nodes.start("market", List.of("alice"), Optional.empty(), settings);
     MarketPeers.await(node, Duration.ofSeconds(60), "the marketplace to open", MarketDump::opened);
   }
 
