@@ -45,6 +45,7 @@ final class EpochDuties {
 
   private final PeerId peer;
   private final Marketplace market;
+  private final java.util.function.BooleanSupplier marketNodeUp;
   private final ProviderReceipts receipts;
   private final MarketNodeSettings settings;
   private final CapacityPuzzle puzzle;
@@ -60,12 +61,14 @@ final class EpochDuties {
   EpochDuties(
       PeerId peer,
       Marketplace market,
+      java.util.function.BooleanSupplier marketNodeUp,
       ProviderReceipts receipts,
       MarketNodeSettings settings,
       Executor solvers,
       Clock clock) {
     this.peer = peer;
     this.market = market;
+    this.marketNodeUp = marketNodeUp;
     this.receipts = receipts;
     this.settings = settings;
     this.puzzle = new CapacityPuzzle(settings.puzzle());
@@ -79,7 +82,8 @@ final class EpochDuties {
    * apart.
    */
   CompletionStage<Void> run() {
-    if (System.nanoTime() < quietUntil) {
+    if (System.nanoTime() < quietUntil || !marketNodeUp.getAsBoolean()) {
+      // No member may host the marketplace: nothing to ask (its proxy would only buffer).
       return CompletableFuture.completedStage(null);
     }
     return market

@@ -52,6 +52,7 @@ public final class MarketNode {
   private volatile Marketplace marketplace;
   private volatile ClusterModules modules;
   private volatile MarketRequests requests;
+  private volatile java.util.function.BooleanSupplier marketNodeUp = () -> false;
 
   private MarketNode(MarketNodeSettings settings, ServiceRuntime runtime, ExecutorService executor) {
     this.settings = settings;
@@ -118,7 +119,18 @@ public final class MarketNode {
                         ClusterSingletonSettings.create(system)
                             .withRole(MarketNodeSettings.ROLE)));
     marketplace = new Marketplace(proxy, system.scheduler(), settings.askTimeout());
-    requests = new MarketRequests(() -> marketplace);
+    akka.cluster.Cluster cluster = akka.cluster.Cluster.get(akka.actor.typed.javadsl.Adapter.toClassic(system));
+    // This node when it has the role (it may still be joining), else a member with it that is up.
+    marketNodeUp =
+        () ->
+            settings.enabled()
+                || java.util.stream.StreamSupport.stream(
+                        cluster.state().getMembers().spliterator(), false)
+                    .anyMatch(
+                        m ->
+                            m.hasRole(MarketNodeSettings.ROLE)
+                                && m.status() == akka.cluster.MemberStatus.up());
+    requests = new MarketRequests(() -> marketplace, marketNodeUp);
     system
         .getWhenTerminated()
         .thenRun(
@@ -140,7 +152,13 @@ public final class MarketNode {
     DealServices services = new DealServices(key.peerId(), registry, runtime, executor, modules, marketplace);
     EpochDuties duties =
         new EpochDuties(
-            key.peerId(), marketplace, peerReceipts, settings, solvers, Clock.systemUTC());
+            key.peerId(),
+            marketplace,
+            marketNodeUp,
+            peerReceipts,
+            settings,
+            solvers,
+            Clock.systemUTC());
     Duration tick =
         Duration.ofMillis(Math.max(100, Math.min(500, settings.epochLength().toMillis() / 10)));
     return ProviderAgent.create(key.peerId(), services, peerReceipts, duties, tick);

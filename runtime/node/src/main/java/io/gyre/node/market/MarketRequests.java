@@ -21,8 +21,18 @@ import java.util.function.Supplier;
 final class MarketRequests {
   private final Supplier<Marketplace> market;
 
-  MarketRequests(Supplier<Marketplace> market) {
-    this.market = market;
+  /**
+   * @param marketNodeUp whether a member that may host the marketplace is up; when none is, every
+   *     request fails at once with {@link MarketTimeout#MESSAGE} instead of waiting for its timeout
+   */
+  MarketRequests(Supplier<Marketplace> marketplace, java.util.function.BooleanSupplier marketNodeUp) {
+    this.market =
+        () -> {
+          if (!marketNodeUp.getAsBoolean()) {
+            throw new MarketTimeout.NoMarketNode();
+          }
+          return marketplace.get();
+        };
   }
 
   CompletionStage<JsonNode> offers() {

@@ -117,4 +117,18 @@ class MarketHttpTest {
             MarketPeers.call(node, node.peerId(), node.peerId(), "market", "offer", "[] \"ten\" 5"));
     assertTrue(wrongType.asText().contains("market.offer: 'price' must be a whole number"), wrongType.toString());
   }
+
+  @Test
+  void withoutAMarketNodeRequestsFailAtOnce() throws Exception {
+    try (TestNodes alone = new TestNodes(dir.resolve("alone"))) {
+      GyreNode plain = alone.startAlone("plain", "dave");
+      long started = System.nanoTime();
+      HttpResponse<String> answer = MarketPeers.http(plain, "GET", "/market/offers", "");
+      assertEquals(503, answer.statusCode(), answer.body());
+      assertTrue(
+          MarketPeers.json(answer).get("error").asText().contains("gyre.node.market.enabled"),
+          answer.body());
+      assertTrue(System.nanoTime() - started < 5_000_000_000L, "it waited for a timeout");
+    }
+  }
 }
