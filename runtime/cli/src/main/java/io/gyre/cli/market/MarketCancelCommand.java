@@ -29,8 +29,7 @@ public final class MarketCancelCommand implements Callable<Integer> {
     JsonNode answer =
         market.post(
             "/market/deals/" + URLEncoder.encode(deal, StandardCharsets.UTF_8) + "/cancel",
-            MarketOptions.object(),
-            "market cancel " + deal);
+            MarketOptions.object());
     PrintWriter out = spec.commandLine().getOut();
     market.print(
         out,

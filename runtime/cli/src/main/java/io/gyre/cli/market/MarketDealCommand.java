@@ -93,7 +93,7 @@ public final class MarketDealCommand implements Callable<Integer> {
     allow.forEach(allowed::add);
     ArrayNode denied = request.putArray("deny");
     deny.forEach(denied::add);
-    JsonNode answer = market.post("/market/deals", request, "market deal");
+    JsonNode answer = market.post("/market/deals", request);
     PrintWriter out = spec.commandLine().getOut();
     market.print(out, answer, () -> out.println(answer.path("deal").asText()));
     return 0;

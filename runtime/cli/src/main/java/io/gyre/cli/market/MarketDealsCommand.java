@@ -17,7 +17,7 @@ public final class MarketDealsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JsonNode answer = market.get("/market/deals", "market deals");
+    JsonNode answer = market.get("/market/deals");
     PrintWriter out = spec.commandLine().getOut();
     market.print(out, answer, () -> MarketText.deals(out, answer));
     return 0;

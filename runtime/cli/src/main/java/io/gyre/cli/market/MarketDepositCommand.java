@@ -31,8 +31,7 @@ public final class MarketDepositCommand implements Callable<Integer> {
     JsonNode answer =
         market.post(
             "/market/deals/" + URLEncoder.encode(deal, StandardCharsets.UTF_8) + "/deposit",
-            MarketOptions.object().put("amount", amount),
-            "market deposit " + deal);
+            MarketOptions.object().put("amount", amount));
     PrintWriter out = spec.commandLine().getOut();
     market.print(
         out, answer, () -> out.println(deal + " escrow " + answer.path("escrow").asLong()));

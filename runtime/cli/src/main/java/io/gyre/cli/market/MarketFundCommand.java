@@ -29,8 +29,7 @@ public final class MarketFundCommand implements Callable<Integer> {
     JsonNode answer =
         market.post(
             "/market/fund",
-            MarketOptions.object().put("peer", peer).put("amount", amount),
-            "market fund");
+            MarketOptions.object().put("peer", peer).put("amount", amount));
     PrintWriter out = spec.commandLine().getOut();
     market.print(
         out,

@@ -17,7 +17,7 @@ public final class MarketLedgerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JsonNode answer = market.get("/market/ledger", "market ledger");
+    JsonNode answer = market.get("/market/ledger");
     PrintWriter out = spec.commandLine().getOut();
     market.print(out, answer, () -> MarketText.ledger(out, answer));
     return 0;

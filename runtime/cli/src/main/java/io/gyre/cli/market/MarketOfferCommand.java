@@ -55,7 +55,7 @@ public final class MarketOfferCommand implements Callable<Integer> {
     unitPeers.forEach(peers::add);
     ArrayNode functions = request.putArray("host_functions");
     hostFunctions.forEach(functions::add);
-    JsonNode answer = market.post("/market/offers", request, "market offer");
+    JsonNode answer = market.post("/market/offers", request);
     PrintWriter out = spec.commandLine().getOut();
     market.print(out, answer, () -> out.println(answer.path("offer").asText()));
     return 0;

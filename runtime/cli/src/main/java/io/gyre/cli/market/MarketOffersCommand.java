@@ -17,7 +17,7 @@ public final class MarketOffersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JsonNode answer = market.get("/market/offers", "market offers");
+    JsonNode answer = market.get("/market/offers");
     PrintWriter out = spec.commandLine().getOut();
     market.print(out, answer, () -> MarketText.offers(out, answer));
     return 0;

@@ -23,25 +23,22 @@ public final class MarketOptions {
   @Option(names = "--json", description = "Print the peer's JSON answer as it is.")
   boolean json;
 
-  JsonNode get(String path, String what) {
-    return checked(peer.client().get(path), what);
+  JsonNode get(String path) {
+    return checked(peer.client().get(path));
   }
 
-  JsonNode post(String path, JsonNode body, String what) {
-    return checked(peer.client().post(path, body), what);
+  JsonNode post(String path, JsonNode body) {
+    return checked(peer.client().post(path, body));
   }
 
   /** The answer's body, or one line saying why it failed (exit 2 for a bad request). */
-  private static JsonNode checked(PeerClient.Answer answer, String what) {
+  private static JsonNode checked(PeerClient.Answer answer) {
     if (answer.ok()) {
       return answer.body();
     }
     String code = answer.body().path("code").asText("");
     // The command's name starts the line already (gyre market deposit: ...).
     String line = (code.isEmpty() ? "" : code + ": ") + answer.error();
-    if (answer.status() == 404 && answer.error().equals("no marketplace on this peer")) {
-      line = what + ": the peer has no marketplace endpoints (an older Gyre?)";
-    }
     throw new UserError(answer.status() == 400 ? UserError.USAGE : UserError.FAILED, line);
   }
 

@@ -24,8 +24,7 @@ public final class MarketStatusCommand implements Callable<Integer> {
   public Integer call() {
     JsonNode answer =
         market.get(
-            "/market/deals/" + URLEncoder.encode(deal, StandardCharsets.UTF_8),
-            "market status " + deal);
+            "/market/deals/" + URLEncoder.encode(deal, StandardCharsets.UTF_8));
     PrintWriter out = spec.commandLine().getOut();
     market.print(out, answer, () -> MarketText.status(out, answer));
     return 0;

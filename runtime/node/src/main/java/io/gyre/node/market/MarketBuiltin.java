@@ -179,7 +179,9 @@ final class MarketBuiltin {
         return cause;
       }
       String what = "market." + call.functionName() + ": ";
-      if (cause instanceof MarketException || cause instanceof MarketRequests.BadMarketRequest) {
+      if (cause instanceof MarketException
+          || cause instanceof MarketRequests.BadMarketRequest
+          || cause instanceof MarketTimeout.NoMarketNode) {
         return new ServiceException(what + cause.getMessage(), cause);
       }
       if (MarketTimeout.is(cause)) {

@@ -150,6 +150,9 @@ final class MarketHttp implements MarketEndpoints {
     if (cause instanceof MarketRequests.BadMarketRequest) {
       return 400;
     }
+    if (cause instanceof MarketTimeout.NoMarketNode) {
+      return 404;
+    }
     if (MarketTimeout.is(cause)) {
       return 503;
     }
