@@ -96,7 +96,15 @@ public final class MarketActor
 
   public record GetBalance(Account account, ActorRef<Long> replyTo) implements Command {}
 
-  public record GetView(ActorRef<MarketView> replyTo) implements Command {}
+  /** The epoch and the units one peer runs (what a provider peer asks every few hundred ms). */
+  public record GetPeerDuties(PeerId peer, ActorRef<PeerDuties> replyTo) implements Command {}
+
+  public record GetView(ActorRef<MarketView> replyTo) implements Command {
+    /** One field: Jackson must be told it is a property, not the whole value (remote asks). */
+    @com.fasterxml.jackson.annotation.JsonCreator(
+        mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.PROPERTIES)
+    public GetView {}
+  }
 
   /** Look at the epoch clock: open the market, start an epoch, settle one. The timer sends it. */
   public enum Tick implements Command {
@@ -211,6 +219,8 @@ public final class MarketActor
             GetBalance.class,
             (s, c) -> Effect().reply(c.replyTo(), s.ledger().balance(c.account())))
         .onCommand(
+            GetPeerDuties.class, (s, c) -> Effect().reply(c.replyTo(), s.duties(c.peer())))
+        .onCommand(
             GetView.class,
             (s, c) ->
                 Effect().reply(c.replyTo(), new MarketView(lastSequenceNumber(context), s.dump())))
@@ -295,6 +305,8 @@ public final class MarketActor
         replies.add(() -> get.replyTo().tell(dealReply(now, get)));
       } else if (command instanceof GetBalance get) {
         replies.add(() -> get.replyTo().tell(now.ledger().balance(get.account())));
+      } else if (command instanceof GetPeerDuties get) {
+        replies.add(() -> get.replyTo().tell(now.duties(get.peer())));
       } else if (command instanceof GetView get) {
         replies.add(() -> get.replyTo().tell(new MarketView(at, now.dump())));
       } else {

@@ -58,6 +58,13 @@ public record MarketDump(
     }
   }
 
+  /** Every deal with its status and escrow, as {@link Marketplace#deal} answers each, in id order. */
+  public List<DealView> dealViews() {
+    io.gyre.marketplace.internal.MarketState state =
+        io.gyre.marketplace.internal.MarketState.restore(this);
+    return deals.stream().map(d -> state.view(d.id()).orElseThrow()).toList();
+  }
+
   /** As JSON, keys sorted and peer ids in base58: equal states give equal text. */
   public String toJson() {
     return DumpJson.write(this);

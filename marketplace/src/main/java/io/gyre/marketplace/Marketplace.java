@@ -97,6 +97,12 @@ public final class Marketplace {
         market, replyTo -> new MarketActor.GetBalance(account, replyTo), timeout, scheduler);
   }
 
+  /** The epoch, its randomness and the units {@code peer} runs. */
+  public CompletionStage<PeerDuties> duties(PeerId peer) {
+    return AskPattern.ask(
+        market, replyTo -> new MarketActor.GetPeerDuties(peer, replyTo), timeout, scheduler);
+  }
+
   /** The whole state (for {@code gyre market status/ledger}: {@code view.dump().toJson()}). */
   public CompletionStage<MarketView> view() {
     return AskPattern.ask(market, MarketActor.GetView::new, timeout, scheduler);

@@ -33,7 +33,7 @@ class MarketGateTest {
             new InMemoryProofs(),
             new InMemoryDeployer())) {
       PeerId peer = MarketHarness.key("alice").peerId();
-      // The first tick opens epoch 0 with an event of its own: count from after it.
+      // Once open: the tick that opens the market must not write among the requests counted.
       long start = m.awaitView(v -> v.dump().opened()).sequenceNumber();
       List<CompletableFuture<Long>> funds = new ArrayList<>();
       List<CompletableFuture<Long>> withdrawals = new ArrayList<>();

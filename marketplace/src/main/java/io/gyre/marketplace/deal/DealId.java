@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** A deal's id, {@code deal-N}: N counts deals in the order the marketplace took them. */
-public record DealId(String value) implements Comparable<DealId> {
+public record DealId(String value)
+    implements Comparable<DealId>, io.gyre.persistence.CborSerializable {
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public DealId {
     if (!value.startsWith("deal-")) {

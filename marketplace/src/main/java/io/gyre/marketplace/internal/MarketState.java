@@ -109,6 +109,22 @@ public record MarketState(
   }
 
   /** Whether the epoch before the current one still awaits settlement. */
+  /** The epoch, its randomness and the units assigned to {@code peer}. */
+  public io.gyre.marketplace.PeerDuties duties(io.gyre.identity.PeerId peer) {
+    java.util.List<io.gyre.marketplace.PeerDuties.Served> units = new java.util.ArrayList<>();
+    for (java.util.Map.Entry<UnitId, DealId> served : unitDeals.entrySet()) {
+      Deal deal = deals.get(served.getValue());
+      if (deal == null) {
+        continue;
+      }
+      deal.assignment(served.getKey())
+          .filter(a -> a.peer().equals(peer))
+          .ifPresent(
+              a -> units.add(new io.gyre.marketplace.PeerDuties.Served(deal.id(), deal.phase(), a)));
+    }
+    return new io.gyre.marketplace.PeerDuties(opened, epoch, randomness, units);
+  }
+
   public boolean settlementDue() {
     return opened && lastSettledEpoch < previousEpoch;
   }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** An offer's id, {@code offer-N}: N counts offers in the order the marketplace took them. */
-public record OfferId(String value) implements Comparable<OfferId> {
+public record OfferId(String value)
+    implements Comparable<OfferId>, io.gyre.persistence.CborSerializable {
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public OfferId {
     if (!value.startsWith("offer-")) {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
       NodeCommand.class,
       RunCommand.class,
       ServiceCommand.class,
+      io.gyre.cli.market.MarketCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })

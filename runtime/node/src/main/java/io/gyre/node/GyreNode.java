@@ -20,6 +20,7 @@ import io.gyre.node.cluster.KnownPeers;
 import io.gyre.node.cluster.RememberedMembers;
 import io.gyre.node.config.NodeSettings;
 import io.gyre.node.http.HttpApi;
+import io.gyre.node.market.MarketNode;
 import io.gyre.node.metrics.NodeMetrics;
 import io.gyre.node.particle.ParticleInbox;
 import io.gyre.node.particle.ParticleSession;
@@ -65,10 +66,16 @@ public final class GyreNode implements AutoCloseable {
   private Optional<HttpApi.Binding> http = Optional.empty();
   private final OperatorToken token;
   private Optional<ClientRelay> relay = Optional.empty();
+  private final MarketNode market;
 
   private GyreNode(
-      NodeSettings settings, ActorSystem<Void> system, NodeParts parts, List<HostedPeer> peers) {
+      NodeSettings settings,
+      ActorSystem<Void> system,
+      NodeParts parts,
+      List<HostedPeer> peers,
+      MarketNode market) {
     this.settings = settings;
+    this.market = market;
     this.system = system;
     this.parts = parts;
     this.peers = peers;
@@ -78,7 +85,9 @@ public final class GyreNode implements AutoCloseable {
   public static GyreNode start(NodeSettings settings) {
     KeyPair.setFastVerify(settings.fastVerify());
     NodeStartup.Started started = NodeStartup.start(settings);
-    GyreNode node = new GyreNode(settings, started.system(), started.parts(), started.peers());
+    GyreNode node =
+        new GyreNode(
+            settings, started.system(), started.parts(), started.peers(), started.market());
     try {
       RelaySettings clients = RelaySettings.from(settings);
       if (clients.enabled()) {
@@ -279,6 +288,11 @@ public final class GyreNode implements AutoCloseable {
               }
             });
     return session.result();
+  }
+
+  /** This node's part of the marketplace: its calls, its settings. */
+  public MarketNode market() {
+    return market;
   }
 
   /** The bearer token of this node's operator (its data directory's {@code http.token}). */

@@ -48,6 +48,19 @@ public final class LocalNetwork implements AutoCloseable {
       Map<String, String> settings,
       Duration formTimeout,
       Consumer<GyreNode> started) {
+    return start(dir, java.util.Collections.nCopies(size, settings), formTimeout, started);
+  }
+
+  /**
+   * Starts one node per entry of {@code settings} (its extra settings: the market node's role,
+   * say) and waits until every one knows every peer.
+   */
+  public static LocalNetwork start(
+      Path dir,
+      List<Map<String, String>> settings,
+      Duration formTimeout,
+      Consumer<GyreNode> started) {
+    int size = settings.size();
     List<GyreNode> nodes = new ArrayList<>();
     try {
       for (int i = 1; i <= size; i++) {
@@ -61,7 +74,7 @@ public final class LocalNetwork implements AutoCloseable {
         if (!nodes.isEmpty()) {
           flags.put("gyre.node.seed-nodes", "127.0.0.1:" + nodes.get(0).clusterPort());
         }
-        flags.putAll(settings);
+        flags.putAll(settings.get(i - 1));
         GyreNode node =
             GyreNode.start(
                 NodeSettings.from(NodeConfigLoader.load(Optional.empty(), Map.of(), flags)));

@@ -14,6 +14,7 @@ import io.gyre.node.builtins.KadBuiltin;
 import io.gyre.node.builtins.PeerBuiltin;
 import io.gyre.node.builtins.SrvBuiltin;
 import io.gyre.node.cluster.MemberWatch;
+import io.gyre.node.market.MarketNode;
 import io.gyre.node.cluster.PeerDirectory;
 import io.gyre.node.cluster.RememberedMembers;
 import io.gyre.node.particle.ParticleInbox;
@@ -52,14 +53,19 @@ final class NodeGuardian {
           "run-console",
           "getDataSrv",
           "callbackSrv",
-          "errorHandlingSrv");
+          "errorHandlingSrv",
+          "market");
 
   private NodeGuardian() {}
 
   static Behavior<Void> create(
-      NodeParts parts, List<KeyPair> keys, CompletableFuture<List<HostedPeer>> ready) {
+      NodeParts parts,
+      List<KeyPair> keys,
+      MarketNode market,
+      CompletableFuture<List<HostedPeer>> ready) {
     return Behaviors.setup(
         context -> {
+          market.start(context.getSystem());
           context.spawn(PeerDirectory.create(parts.knownPeers()), "peer-directory");
           context.spawn(
               MemberWatch.create(new RememberedMembers(parts.settings().dataDir())),
@@ -68,7 +74,7 @@ final class NodeGuardian {
               context.spawn(ServiceDirectory.create(parts.clusterServices()), "service-directory");
           List<HostedPeer> peers = new ArrayList<>();
           for (KeyPair key : keys) {
-            peers.add(spawnPeer(context, parts, key, serviceDirectory));
+            peers.add(spawnPeer(context, parts, key, serviceDirectory, market));
           }
           ready.complete(List.copyOf(peers));
           return Behaviors.empty();
@@ -79,7 +85,8 @@ final class NodeGuardian {
       ActorContext<Void> context,
       NodeParts parts,
       KeyPair key,
-      ActorRef<ServiceDirectory.Command> serviceDirectory) {
+      ActorRef<ServiceDirectory.Command> serviceDirectory,
+      MarketNode market) {
     String peerId = key.peerId().base58();
     AtomicReference<ServiceTable> table = new AtomicReference<>(ServiceTable.EMPTY);
     CompletableFuture<Void> recovered = new CompletableFuture<>();
@@ -112,7 +119,10 @@ final class NodeGuardian {
     RegistryClient registryClient =
         new RegistryClient(registry, table, context.getSystem().scheduler());
     JavaServices javaServices = new JavaServices(parts.serviceExecutor());
-    Builtins builtins = new Builtins(builtins(context, parts, peerId, registryClient));
+    List<BuiltinService> builtinList = new ArrayList<>(builtins(context, parts, peerId, registryClient));
+    builtinList.add(market.builtin());
+    Builtins builtins = new Builtins(builtinList);
+    context.spawn(market.agent(key, registryClient), "market-agent-" + peerId);
     var system = context.getSystem();
     LocalServices services =
         new LocalServices(

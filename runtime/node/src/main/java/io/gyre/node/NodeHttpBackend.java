@@ -20,6 +20,11 @@ import java.util.concurrent.CompletionStage;
 /** The node as its HTTP API sees it. */
 record NodeHttpBackend(GyreNode node) implements NodeApi {
   @Override
+  public Optional<io.gyre.node.http.MarketEndpoints> market() {
+    return Optional.of(node.market().http(node.peerId(), node.registry(node.peerId())));
+  }
+
+  @Override
   public String peerId() {
     return node.peerId().base58();
   }

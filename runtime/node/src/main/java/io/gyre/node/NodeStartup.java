@@ -12,6 +12,7 @@ import io.gyre.node.cluster.KnownPeers;
 import io.gyre.node.cluster.RememberedMembers;
 import io.gyre.node.config.NodeConfigException;
 import io.gyre.node.config.NodeSettings;
+import io.gyre.node.market.MarketNode;
 import io.gyre.node.metrics.NodeMetrics;
 import io.gyre.node.particle.InFlightBudget;
 import io.gyre.node.particle.ParticleTraces;
@@ -46,17 +47,14 @@ final class NodeStartup {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   /** A node whose actors run and whose peers have their services back. */
-  record Started(ActorSystem<Void> system, NodeParts parts, List<HostedPeer> peers) {}
+  record Started(
+      ActorSystem<Void> system, NodeParts parts, List<HostedPeer> peers, MarketNode market) {}
 
   private NodeStartup() {}
 
   static Started start(NodeSettings settings) {
     List<KeyPair> keys = loadKeys(settings);
     JournalDatabase.createSchema(settings.database());
-    Config config =
-        ClusterConfig.akkaConfig(settings)
-            .withFallback(JournalDatabase.akkaConfig(settings.database()))
-            .withFallback(settings.config());
     ExecutorService serviceExecutor =
         Executors.newFixedThreadPool(settings.serviceThreads(), daemonThreads("gyre-service-"));
     List<AtomicReference<ServiceTable>> tables = new CopyOnWriteArrayList<>();
@@ -66,6 +64,14 @@ final class NodeStartup {
             ServiceLimits.DEFAULT,
             hash -> moduleName(tables, hash),
             settings.serviceThreads());
+    MarketNode market = MarketNode.create(settings.config(), wasm, serviceExecutor);
+    wasm.recordCallsWith(market.recording());
+    Config config =
+        market
+            .akkaConfig()
+            .withFallback(ClusterConfig.akkaConfig(settings))
+            .withFallback(JournalDatabase.akkaConfig(settings.database()))
+            .withFallback(settings.config());
     NodeParts parts =
         new NodeParts(
             settings,
@@ -83,7 +89,7 @@ final class NodeStartup {
     CompletableFuture<List<HostedPeer>> ready = new CompletableFuture<>();
     ActorSystem<Void> system =
         ActorSystem.create(
-            NodeGuardian.create(parts, keys, ready), ClusterConfig.SYSTEM_NAME, config);
+            NodeGuardian.create(parts, keys, market, ready), ClusterConfig.SYSTEM_NAME, config);
     system.getWhenTerminated().thenRun(serviceExecutor::shutdownNow).thenRun(wasm::close);
     try {
       List<HostedPeer> peers = ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -94,7 +100,7 @@ final class NodeStartup {
       CompletableFuture.allOf(
               peers.stream().map(HostedPeer::recovered).toArray(CompletableFuture[]::new))
           .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      return new Started(system, parts, peers);
+      return new Started(system, parts, peers, market);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       system.terminate();

@@ -7,10 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Removes the demo's temporary data directory, deepest entries first. */
-final class TemporaryDirectory {
+public final class TemporaryDirectory {
   private TemporaryDirectory() {}
 
-  static void delete(Path dir) {
+  public static void delete(Path dir) {
     try (var paths = Files.walk(dir)) {
       List<Path> all = paths.sorted(Comparator.reverseOrder()).toList();
       for (Path path : all) {

@@ -90,6 +90,15 @@ public final class PeerClient {
             .build());
   }
 
+  /** {@code POST path} with a JSON body, as the operator. */
+  public Answer post(String path, JsonNode body) {
+    return send(
+        authorized(request(path).timeout(Duration.ofSeconds(60)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build());
+  }
+
   public Answer get(String path) {
     return send(authorized(request(path).timeout(Duration.ofSeconds(30))).GET().build());
   }

@@ -133,6 +133,7 @@ public final class HttpApi extends AllDirectives {
             path(
                 PathMatchers.segment("particles").slash(PathMatchers.segment()),
                 id -> get(() -> operator(() -> trace(id)))),
+            pathPrefix("market", this::market),
             path(
                 "run",
                 () -> post(() -> operator(() -> entity(Unmarshaller.entityToString(), this::run)))),
@@ -219,6 +220,77 @@ public final class HttpApi extends AllDirectives {
     ArrayNode known = out.putArray("known");
     node.knownPeerIds().stream().sorted().forEach(known::add);
     return json(StatusCodes.OK, out);
+  }
+
+  /**
+   * {@code GET /market/offers|deals|deals/ID|ledger|dump}; for the operator {@code POST
+   * /market/offers|deals|fund}, {@code /market/deals/ID/deposit|cancel}, {@code
+   * /market/offers/ID/withdraw}.
+   */
+  private Route market() {
+    if (node.market().isEmpty()) {
+      return complete404("no marketplace on this peer");
+    }
+    MarketEndpoints market = node.market().get();
+    return concat(
+        path(
+            "offers",
+            () ->
+                concat(
+                    get(() -> marketRead(market, MarketEndpoints.Read.OFFERS, null)),
+                    post(() -> marketAct(market, MarketEndpoints.Act.OFFER, null)))),
+        path(
+            PathMatchers.segment("offers").slash(PathMatchers.segment()).slash("withdraw"),
+            id -> post(() -> marketAct(market, MarketEndpoints.Act.WITHDRAW_OFFER, id))),
+        path(
+            "deals",
+            () ->
+                concat(
+                    get(() -> marketRead(market, MarketEndpoints.Read.DEALS, null)),
+                    post(() -> marketAct(market, MarketEndpoints.Act.DEAL, null)))),
+        path(
+            PathMatchers.segment("deals").slash(PathMatchers.segment()),
+            id -> get(() -> marketRead(market, MarketEndpoints.Read.DEAL, id))),
+        path(
+            PathMatchers.segment("deals").slash(PathMatchers.segment()).slash("deposit"),
+            id -> post(() -> marketAct(market, MarketEndpoints.Act.DEPOSIT, id))),
+        path(
+            PathMatchers.segment("deals").slash(PathMatchers.segment()).slash("cancel"),
+            id -> post(() -> marketAct(market, MarketEndpoints.Act.CANCEL, id))),
+        path("ledger", () -> get(() -> marketRead(market, MarketEndpoints.Read.LEDGER, null))),
+        path("dump", () -> get(() -> marketRead(market, MarketEndpoints.Read.DUMP, null))),
+        path("fund", () -> post(() -> marketAct(market, MarketEndpoints.Act.FUND, null))));
+  }
+
+  private Route marketRead(MarketEndpoints market, MarketEndpoints.Read what, String id) {
+    return onSuccess(
+        market.read(what, java.util.Optional.ofNullable(id)),
+        answer -> json(StatusCodes.get(answer.status()), answer.body()));
+  }
+
+  private Route marketAct(MarketEndpoints market, MarketEndpoints.Act what, String id) {
+    return operator(
+        () ->
+            entity(
+                Unmarshaller.entityToString(),
+                body -> {
+                  JsonNode request;
+                  try {
+                    request =
+                        body.isBlank()
+                            ? JsonNodeFactory.instance.objectNode()
+                            : BoundedJson.read(body, limits, "the body");
+                  } catch (IllegalArgumentException e) {
+                    return json(StatusCodes.BAD_REQUEST, JsonViews.error(e.getMessage()));
+                  }
+                  return onSuccess(
+                      market.act(what, java.util.Optional.ofNullable(id), request),
+                      answer -> json(StatusCodes.get(answer.status()), answer.body()));
+                }));
+  }
+
+  private Route complete404(String message) {
+    return json(StatusCodes.NOT_FOUND, JsonViews.error(message));
   }
 
   private Route trace(String particleId) {

@@ -57,6 +57,11 @@ public interface NodeApi {
 
   Optional<ParticleTrace.Snapshot> trace(String particleId);
 
+  /** The marketplace's endpoints (every node reaches the cluster's singleton). */
+  default Optional<MarketEndpoints> market() {
+    return Optional.empty();
+  }
+
   /** The node's metrics in Prometheus' text format. */
   String metricsText();
 

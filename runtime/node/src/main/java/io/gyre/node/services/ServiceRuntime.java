@@ -14,6 +14,11 @@ public interface ServiceRuntime {
   /** Checks the module and stores it content-addressed; returns its hash. */
   String addModule(byte[] wasm);
 
+  /** The bytes of a stored module, when this node has them. */
+  default java.util.Optional<byte[]> moduleBytes(String hash) {
+    return java.util.Optional.empty();
+  }
+
   /** The Aqua service declaration from a stored module's manifest, when it has one. */
   java.util.Optional<String> aquaDeclaration(String hash);
 

@@ -25,7 +25,7 @@ class NodeConfigLoaderTest {
     assertEquals(7200, settings.http().port());
     assertEquals(NodeSettings.Database.Kind.H2, settings.database().kind());
     assertTrue(settings.database().url().startsWith("jdbc:h2:file:"));
-    assertTrue(settings.database().url().endsWith("/data/db/gyre"));
+    assertTrue(settings.database().url().endsWith("/data/db/gyre;WRITE_DELAY=0"));
     assertInstanceOf(KeySource.DataDirectory.class, settings.identity());
     assertEquals(List.of(), settings.seedNodes());
     assertEquals(1023, settings.limits().air().maxStreamElements());

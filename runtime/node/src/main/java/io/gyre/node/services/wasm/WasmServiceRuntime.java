@@ -51,6 +51,7 @@ public final class WasmServiceRuntime implements ServiceRuntime, AutoCloseable {
   private final Function<String, String> moduleNames;
   private final Map<String, String> hostBlueprints = new ConcurrentHashMap<>();
   private final ExecutorService calls;
+  private volatile CallRecording recording = CallRecording.NONE;
 
   /**
    * @param moduleNames a module's import name by its hash (the registry's records)
@@ -103,6 +104,20 @@ public final class WasmServiceRuntime implements ServiceRuntime, AutoCloseable {
     }
   }
 
+  /** From now on, calls of deployed services go through {@code hook} first. */
+  public void recordCallsWith(CallRecording hook) {
+    this.recording = hook;
+  }
+
+  @Override
+  public java.util.Optional<byte[]> moduleBytes(String hash) {
+    try {
+      return java.util.Optional.of(store.read(hash));
+    } catch (ServiceException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   @Override
   public void stopService(String serviceId) {
     host.removeService(serviceId);
@@ -141,7 +156,10 @@ public final class WasmServiceRuntime implements ServiceRuntime, AutoCloseable {
                                   .toList())
                       .toList());
           ArrayNode arguments = JSON.arrayNode().addAll(call.arguments());
-          CallOutcome outcome = service.call(call.functionName(), arguments, parameters);
+          CallOutcome outcome =
+              recording
+                  .call(service, call.functionName(), arguments.toString(), parameters)
+                  .orElseGet(() -> service.call(call.functionName(), arguments, parameters));
           if (outcome instanceof CallOutcome.Success success) {
             return CallResult.ok(success.result());
           }
