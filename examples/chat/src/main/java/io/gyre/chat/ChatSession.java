@@ -188,7 +188,10 @@ public final class ChatSession implements AutoCloseable {
             "listing the members of"));
   }
 
-  /** Leaves the room and tells the members who stay; the session is over. */
+  /**
+   * Leaves the room and tells the members who stay, waiting for their answers (at most the
+   * delivery TTL); the session is over.
+   */
   public synchronized void leave() {
     if (left) {
       return;
@@ -196,11 +199,16 @@ public final class ChatSession implements AutoCloseable {
     left = true;
     watch.close();
     try {
-      JsonNode rest =
+      JsonNode result =
           await(
               client.call(ChatFunctions.get("leaveRoom"), address.host(), address.serviceId(), room),
               "leaving");
-      deliveries.left(ChatMember.listFromJson(rest), self);
+      // the notices must leave before the client may close; a member who is gone costs at most
+      // the delivery TTL
+      deliveries
+          .left(ChatMember.listFromJson(result.get(1)), self)
+          .completeOnTimeout(null, options.deliveryTtl().toMillis(), TimeUnit.MILLISECONDS)
+          .join();
     } finally {
       client.unregisterService(ChatInbox.SERVICE_ID);
       events.close();

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gyre.client.AquaFunction;
 import io.gyre.client.GyreClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -25,34 +27,40 @@ final class Deliveries {
     this.events = events;
   }
 
-  void message(List<ChatMember> members, ChatMessage message) {
-    send(members, "deliver", message.toJson(), "message " + message.seq());
+  CompletableFuture<Void> message(List<ChatMember> members, ChatMessage message) {
+    return send(members, "deliver", message.toJson(), "message " + message.seq());
   }
 
-  void joined(List<ChatMember> members, ChatMember who) {
-    send(members, "announceJoin", who.toJson(), "join notice");
+  CompletableFuture<Void> joined(List<ChatMember> members, ChatMember who) {
+    return send(members, "announceJoin", who.toJson(), "join notice");
   }
 
-  void left(List<ChatMember> members, ChatMember who) {
-    send(members, "announceLeave", who.toJson(), "leave notice");
+  CompletableFuture<Void> left(List<ChatMember> members, ChatMember who) {
+    return send(members, "announceLeave", who.toJson(), "leave notice");
   }
 
-  private void send(List<ChatMember> members, String functionName, JsonNode payload, String what) {
+  /** Completes when every member has answered or failed (failures are told, never thrown). */
+  private CompletableFuture<Void> send(
+      List<ChatMember> members, String functionName, JsonNode payload, String what) {
     AquaFunction function = ChatFunctions.get(functionName);
     String self = client.peerId().base58();
+    List<CompletableFuture<?>> sends = new ArrayList<>();
     for (ChatMember member : members) {
       if (member.peerId().equals(self)) {
         continue;
       }
-      client
-          .call(function, function.bindInOrder(List.of(member.toJson(), room, payload)), ttl)
-          .whenComplete(
-              (delivered, failure) -> {
-                if (failure != null) {
-                  events.accept(
-                      new ChatEvent.DeliveryFailed(member, what, ChatCalls.reason(failure)));
-                }
-              });
+      sends.add(
+          client
+              .call(function, function.bindInOrder(List.of(member.toJson(), room, payload)), ttl)
+              .handle(
+                  (delivered, failure) -> {
+                    if (failure != null) {
+                      events.accept(
+                          new ChatEvent.DeliveryFailed(member, what, ChatCalls.reason(failure)));
+                    }
+                    return null;
+                  }));
     }
+    return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
   }
 }

@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
       RunCommand.class,
       ServiceCommand.class,
       DemoCommand.class,
+      io.gyre.cli.chat.ChatCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GyreCommand implements Runnable {
