@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +119,29 @@ class ChatEndToEndTest {
 
   @Test
   @Order(2)
+  void twoClientsOpeningANewRoomAtOnceEndInTheSameRoom() throws Exception {
+    String room = newRoom("race");
+    try (GyreClient eveClient = GyreClient.connect(cluster.tcp(0));
+        GyreClient fayClient = GyreClient.connect(cluster.tcp(1))) {
+      EventLog fayLog = new EventLog("fay");
+      CompletableFuture<ChatSession> eve =
+          CompletableFuture.supplyAsync(
+              () -> ChatSession.join(eveClient, room, "eve", OPTIONS, new EventLog("eve")));
+      CompletableFuture<ChatSession> fay =
+          CompletableFuture.supplyAsync(
+              () -> ChatSession.join(fayClient, room, "fay", OPTIONS, fayLog));
+      try (ChatSession first = eve.get(60, TimeUnit.SECONDS);
+          ChatSession second = fay.get(60, TimeUnit.SECONDS)) {
+        assertEquals(first.roomServiceId(), second.roomServiceId());
+        assertEquals(1, (first.deployedRoom() ? 1 : 0) + (second.deployedRoom() ? 1 : 0));
+        first.post("same room?").get(30, TimeUnit.SECONDS);
+        fayLog.awaitMessage("same room?", 30);
+      }
+    }
+  }
+
+  @Test
+  @Order(3)
   void aMemberWhoseClientIsGoneIsADeliveryFailureNamingIt() throws Exception {
     String room = newRoom("gone");
     EventLog annLog = new EventLog("ann");
@@ -140,7 +164,7 @@ class ChatEndToEndTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aClientWhoseRelayIsKilledReconnectsRejoinsAndChatsAgain() throws Exception {
     // a room hosted by peer 2, so that killing peer 1 (ben's relay) leaves the room alive
     String room = roomHostedBy(2);
