@@ -22,8 +22,10 @@ final class ChatScreen implements AutoCloseable {
     this.reader = LineReaderBuilder.builder().terminal(terminal).appName("gyre chat").build();
   }
 
+  /** The process's terminal; without one (input from a pipe), a plain line-by-line one. */
   static ChatScreen open() throws IOException {
-    return new ChatScreen(TerminalBuilder.builder().name("gyre chat").system(true).build());
+    return new ChatScreen(
+        TerminalBuilder.builder().name("gyre chat").system(true).dumb(true).build());
   }
 
   /** Shows {@code line} above the prompt; safe from any thread. */
