@@ -21,12 +21,12 @@ final class ChatCalls {
       return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ChatException("chat: interrupted while " + doing, e);
+      throw new ChatException("interrupted while " + doing, e);
     } catch (ExecutionException e) {
-      throw new ChatException("chat: " + doing + " failed: " + reason(e.getCause()), e.getCause());
+      throw new ChatException(doing + " failed: " + reason(e.getCause()), e.getCause());
     } catch (TimeoutException e) {
       call.cancel(false);
-      throw new ChatException("chat: " + doing + " took longer than " + timeout.toSeconds() + " s", e);
+      throw new ChatException(doing + " took longer than " + timeout.toSeconds() + " s", e);
     }
   }
 
@@ -45,6 +45,9 @@ final class ChatCalls {
     }
     if (cause instanceof Disconnected) {
       return "our relay connection was lost";
+    }
+    if (cause instanceof TimeoutException) {
+      return "no answer in time";
     }
     if (cause instanceof CallFailed) {
       return cause.getMessage();

@@ -13,8 +13,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The chat's Aqua functions, compiled once per process by Gyre's compiler (through the SDK's
- * {@link AquaFunctions}) from {@code chat.aqua} on the class path.
+ * The chat's Aqua functions, compiled once per process by Gyre's compiler (through the SDK's {@link
+ * AquaFunctions}) from {@code chat.aqua} on the class path.
  */
 final class ChatFunctions {
   static final String SOURCE = "chat.aqua";
@@ -63,7 +63,8 @@ final class ChatFunctions {
       dir = Files.createTempDirectory("gyre-chat-aqua");
       Path file = Files.writeString(dir.resolve(SOURCE), source());
       List<AquaFunction> functions = AquaFunctions.compile(List.of(file), List.of());
-      return functions.stream().collect(Collectors.toUnmodifiableMap(AquaFunction::name, Function.identity()));
+      return functions.stream()
+          .collect(Collectors.toUnmodifiableMap(AquaFunction::name, Function.identity()));
     } catch (IOException e) {
       throw new UncheckedIOException("chat: cannot compile " + SOURCE + ": " + e.getMessage(), e);
     } finally {

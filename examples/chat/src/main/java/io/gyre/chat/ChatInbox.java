@@ -48,8 +48,9 @@ final class ChatInbox implements ServiceHandler {
         requireSender(member.peerId(), arguments, "leave notice");
         events.accept(new ChatEvent.MemberLeft(member));
       }
-      default -> throw new IllegalArgumentException(
-          "gyre-chat has receive, joined and left; not " + function);
+      default ->
+          throw new IllegalArgumentException(
+              "gyre-chat has receive, joined and left; not " + function);
     }
     return null;
   }

@@ -7,9 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A member of a room: its client's peer id, the relay it is reached through, and its nickname.
- * The JSON form is the room service's {@code Member} ({@code peer_id}, {@code relay_id}, {@code
- * nick}).
+ * A member of a room: its client's peer id, the relay it is reached through, and its nickname. The
+ * JSON form is the room service's {@code Member} ({@code peer_id}, {@code relay_id}, {@code nick}).
  */
 public record ChatMember(String peerId, String relayId, String nick) {
   public ChatMember {
@@ -20,7 +19,9 @@ public record ChatMember(String peerId, String relayId, String nick) {
 
   static ChatMember fromJson(JsonNode json) {
     return new ChatMember(
-        ChatJson.text(json, "peer_id"), ChatJson.text(json, "relay_id"), ChatJson.text(json, "nick"));
+        ChatJson.text(json, "peer_id"),
+        ChatJson.text(json, "relay_id"),
+        ChatJson.text(json, "nick"));
   }
 
   static List<ChatMember> listFromJson(JsonNode json) {

@@ -10,9 +10,9 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * One client in one chat room: joins it (deploying the room's service when the room is new),
- * posts, tells the listener what others post, who joins and leaves and what could not be
- * delivered, rejoins after the client reconnects, and leaves.
+ * One client in one chat room: joins it (deploying the room's service when the room is new), posts,
+ * tells the listener what others post, who joins and leaves and what could not be delivered,
+ * rejoins after the client reconnects, and leaves.
  *
  * <pre>{@code
  * try (GyreClient client = GyreClient.connect(relay, key);
@@ -83,7 +83,11 @@ public final class ChatSession implements AutoCloseable {
    * @throws ChatException when the room cannot be found, deployed or joined
    */
   public static ChatSession join(
-      GyreClient client, String room, String nick, ChatOptions options, Consumer<ChatEvent> listener) {
+      GyreClient client,
+      String room,
+      String nick,
+      ChatOptions options,
+      Consumer<ChatEvent> listener) {
     checkRoom(room);
     checkNick(nick);
     EventQueue events = new EventQueue(listener);
@@ -95,8 +99,7 @@ public final class ChatSession implements AutoCloseable {
               .locate(room);
       ChatSession session = new ChatSession(client, room, nick, options, address, events, seen);
       session.deliveries.joined(session.joinedState.members(), session.self);
-      session.watch =
-          new RelayWatch(client, session.self.relayId(), events, session::rejoinFrom);
+      session.watch = new RelayWatch(client, session.self.relayId(), events, session::rejoinFrom);
       session.watch.start();
       return session;
     } catch (RuntimeException e) {
@@ -114,7 +117,10 @@ public final class ChatSession implements AutoCloseable {
   }
 
   public static void checkNick(String nick) {
-    if (nick == null || nick.isBlank() || nick.length() > MAX_NICK || nick.chars().anyMatch(Character::isISOControl)) {
+    if (nick == null
+        || nick.isBlank()
+        || nick.length() > MAX_NICK
+        || nick.chars().anyMatch(Character::isISOControl)) {
       throw new IllegalArgumentException(
           "nickname '" + nick + "': 1 to " + MAX_NICK + " printable characters");
     }
@@ -151,7 +157,9 @@ public final class ChatSession implements AutoCloseable {
 
   /**
    * Posts {@code text}: the room keeps it, then it is sent to every other member. Completes with
-   * the message as kept once the room has it; deliveries that fail are told as events.
+   * the message as kept once the room has it, or fails with a {@link ChatException} saying why (an
+   * {@link IllegalArgumentException} for an empty or too long text); deliveries that fail are told
+   * as events.
    */
   public CompletableFuture<ChatMessage> post(String text) {
     int bytes = text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
@@ -163,8 +171,12 @@ public final class ChatSession implements AutoCloseable {
     return client
         .call(ChatFunctions.get("post"), address.host(), address.serviceId(), room, text)
         .orTimeout(options.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .thenApply(
-            result -> {
+        .handle(
+            (result, failure) -> {
+              if (failure != null) {
+                throw new ChatException(
+                    "posting to room " + room + " failed: " + ChatCalls.reason(failure), failure);
+              }
               ChatMessage message = ChatMessage.fromJson(result.get(0));
               seen.firstTime(message.seq());
               deliveries.message(ChatMember.listFromJson(result.get(1)), message);
@@ -189,8 +201,8 @@ public final class ChatSession implements AutoCloseable {
   }
 
   /**
-   * Leaves the room and tells the members who stay, waiting for their answers (at most the
-   * delivery TTL); the session is over.
+   * Leaves the room and tells the members who stay, waiting for their answers (at most the delivery
+   * TTL); the session is over.
    */
   public synchronized void leave() {
     if (left) {
@@ -201,7 +213,8 @@ public final class ChatSession implements AutoCloseable {
     try {
       JsonNode result =
           await(
-              client.call(ChatFunctions.get("leaveRoom"), address.host(), address.serviceId(), room),
+              client.call(
+                  ChatFunctions.get("leaveRoom"), address.host(), address.serviceId(), room),
               "leaving");
       // the notices must leave before the client may close; a member who is gone costs at most
       // the delivery TTL
@@ -228,7 +241,7 @@ public final class ChatSession implements AutoCloseable {
   private String relayNow() {
     return client
         .relayPeerId()
-        .orElseThrow(() -> new ChatException("chat: not connected to a relay"))
+        .orElseThrow(() -> new ChatException("not connected to a relay"))
         .base58();
   }
 
@@ -237,7 +250,12 @@ public final class ChatSession implements AutoCloseable {
     JsonNode state =
         await(
             client.call(
-                ChatFunctions.get("joinRoom"), address.host(), address.serviceId(), room, relay, nick),
+                ChatFunctions.get("joinRoom"),
+                address.host(),
+                address.serviceId(),
+                room,
+                relay,
+                nick),
             "joining");
     self = new ChatMember(client.peerId().base58(), relay, nick);
     RoomState joined = RoomState.fromJson(state);
@@ -253,7 +271,12 @@ public final class ChatSession implements AutoCloseable {
     JsonNode state =
         await(
             client.call(
-                ChatFunctions.get("joinRoom"), address.host(), address.serviceId(), room, relay, nick),
+                ChatFunctions.get("joinRoom"),
+                address.host(),
+                address.serviceId(),
+                room,
+                relay,
+                nick),
             "rejoining");
     self = new ChatMember(client.peerId().base58(), relay, nick);
     int missed = 0;

@@ -9,10 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Watches the client's relay connection (the SDK reconnects by itself but tells no one): when it
- * is lost, says so; when the client is connected again — to the same relay or another — asks for
- * a rejoin, so the room delivers to the new relay and the messages of the meantime are caught up.
- * A rejoin that fails is asked for again on the next look.
+ * Watches the client's relay connection (the SDK reconnects by itself but tells no one): when it is
+ * lost, says so; when the client is connected again — to the same relay or another — asks for a
+ * rejoin, so the room delivers to the new relay and the messages of the meantime are caught up. A
+ * rejoin that fails is asked for again on the next look.
  */
 final class RelayWatch implements AutoCloseable {
   static final long PERIOD_MS = 200;
@@ -67,7 +67,13 @@ final class RelayWatch implements AutoCloseable {
       joinedRelay = relay.get();
       lost = false;
     } catch (RuntimeException e) {
-      events.accept(new ChatEvent.Notice("rejoining through " + relay.get() + " failed (" + e.getMessage() + "); trying again"));
+      events.accept(
+          new ChatEvent.Notice(
+              "rejoining through "
+                  + relay.get()
+                  + " failed ("
+                  + e.getMessage()
+                  + "); trying again"));
       lost = true;
     }
   }

@@ -9,10 +9,9 @@ import java.util.Collection;
 import java.util.Comparator;
 
 /**
- * Which peer hosts a room: of the cluster's peers, the one closest to the room's key by
- * Kademlia's distance (XOR of SHA-256 digests, as the {@code kad} builtin orders peers). Every
- * client that sees the same peers picks the same host without asking anyone, and rooms spread
- * over the peers.
+ * Which peer hosts a room: of the cluster's peers, the one closest to the room's key by Kademlia's
+ * distance (XOR of SHA-256 digests, as the {@code kad} builtin orders peers). Every client that
+ * sees the same peers picks the same host without asking anyone, and rooms spread over the peers.
  */
 public final class RoomHost {
   private RoomHost() {}
@@ -31,9 +30,7 @@ public final class RoomHost {
     }
     byte[] key = sha256(alias(room).getBytes(StandardCharsets.UTF_8));
     return peers.stream()
-        .min(
-            Comparator.comparing(
-                (String peer) -> distance(key, peer), Arrays::compareUnsigned))
+        .min(Comparator.comparing((String peer) -> distance(key, peer), Arrays::compareUnsigned))
         .orElseThrow();
   }
 

@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * Finds a room's service — by its alias on the room's host — and deploys {@code chat_room.wasm}
- * there when the room does not exist yet. Two clients that open a new room at once both deploy;
- * the alias goes to one, and the other removes its copy and uses the winner's.
+ * there when the room does not exist yet. Two clients that open a new room at once both deploy; the
+ * alias goes to one, and the other removes its copy and uses the winner's.
  */
 final class RoomLocator {
   static final String WASM = "/wasm/chat_room.wasm";
@@ -54,7 +54,7 @@ final class RoomLocator {
       await(client.call(ChatFunctions.get("removeRoom"), host, serviceId), "removing");
       JsonNode winner = await(client.call(ChatFunctions.get("findRoom"), host, alias), "finding");
       if (winner.size() == 0) {
-        throw new ChatException("chat: room " + room + " was taken and then vanished on " + host);
+        throw new ChatException("room " + room + " was taken and then vanished on " + host);
       }
       return new RoomAddress(host, winner.get(0).asText(), false);
     }
@@ -78,9 +78,9 @@ final class RoomLocator {
           .base58();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ChatException("chat: interrupted while waiting for the relay", e);
+      throw new ChatException("interrupted while waiting for the relay", e);
     } catch (ExecutionException | TimeoutException e) {
-      throw new ChatException("chat: not connected to a relay", e);
+      throw new ChatException("not connected to a relay", e);
     }
   }
 
@@ -92,11 +92,11 @@ final class RoomLocator {
     try (InputStream in = RoomLocator.class.getResourceAsStream(WASM)) {
       if (in == null) {
         throw new ChatException(
-            "chat: " + WASM + " is not on the class path (build examples: mvn -pl examples package)");
+            "" + WASM + " is not on the class path (build examples: mvn -pl examples package)");
       }
       return Base64.getEncoder().encodeToString(in.readAllBytes());
     } catch (IOException e) {
-      throw new ChatException("chat: cannot read " + WASM + ": " + e.getMessage(), e);
+      throw new ChatException("cannot read " + WASM + ": " + e.getMessage(), e);
     }
   }
 

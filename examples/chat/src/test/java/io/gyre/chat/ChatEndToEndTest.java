@@ -2,6 +2,8 @@ package io.gyre.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gyre.client.ClientOptions;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +73,9 @@ class ChatEndToEndTest {
           e -> e instanceof ChatEvent.MemberJoined j && j.member().nick().equals("ben"),
           30);
 
+      ExecutionException tooLong =
+          assertThrows(ExecutionException.class, () -> ann.post("x".repeat(1001)).get());
+      assertInstanceOf(IllegalArgumentException.class, tooLong.getCause());
       ChatMessage hello = ann.post("hello ben").get(30, TimeUnit.SECONDS);
       ChatMessage got = benLog.awaitMessage("hello ben", 30);
       assertEquals(hello, got);
@@ -188,8 +194,7 @@ class ChatEndToEndTest {
       ann.post("while you were away").get(30, TimeUnit.SECONDS);
       benLog.await("the lost connection", e -> e instanceof ChatEvent.ConnectionLost, 30);
       ChatEvent.Rejoined rejoined =
-          (ChatEvent.Rejoined)
-              benLog.await("the rejoin", e -> e instanceof ChatEvent.Rejoined, 60);
+          (ChatEvent.Rejoined) benLog.await("the rejoin", e -> e instanceof ChatEvent.Rejoined, 60);
       assertEquals(cluster.peerId(2), rejoined.relayPeerId());
       assertEquals(cluster.peerId(2), ben.self().relayId());
       // delivered or caught up from the history: either way once

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -92,11 +93,7 @@ public final class ChatCommand implements Callable<Integer> {
       screen.print("*** connecting to " + clientOptions.relays().get(0) + "…");
       try (GyreClient client = GyreClient.connect(clientOptions)) {
         screen.print(
-            "*** connected as "
-                + client.peerId().base58()
-                + "; joining room "
-                + room
-                + "…");
+            "*** connected as " + client.peerId().base58() + "; joining room " + room + "…");
         ChatSession session =
             ChatSession.join(
                 client, room, nickname, chatOptions, event -> screen.print(ChatLines.of(event)));
@@ -153,14 +150,13 @@ public final class ChatCommand implements Callable<Integer> {
     }
   }
 
+  /** A failed post's reason: the session's exception inside the future's wrapper. */
   private static String rootMessage(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null && cause.getMessage() == null) {
-      cause = cause.getCause();
-    }
-    return cause.getCause() != null && cause instanceof java.util.concurrent.CompletionException
-        ? cause.getCause().getMessage()
-        : cause.getMessage();
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    return cause.getMessage();
   }
 
   /** gyre's own --verbose, given before or after {@code chat}. */

@@ -81,7 +81,12 @@ final class ChatLines {
   }
 
   static String member(ChatMember member) {
-    return member.nick() + " (" + shortId(member.peerId()) + " via " + shortId(member.relayId()) + ")";
+    return member.nick()
+        + " ("
+        + shortId(member.peerId())
+        + " via "
+        + shortId(member.relayId())
+        + ")";
   }
 
   /** The end of a peer id: enough to tell peers apart on one screen. */

@@ -14,8 +14,9 @@ sealed interface TypedLine {
 
   record Unknown(String command) implements TypedLine {}
 
-  String HELP = "*** /who lists the members, /quit leaves the room, /help shows this; "
-      + "anything else is posted (start with // to post a line that begins with /)";
+  String HELP =
+      "*** /who lists the members, /quit leaves the room, /help shows this; "
+          + "anything else is posted (start with // to post a line that begins with /)";
 
   static TypedLine parse(String line) {
     String trimmed = line.strip();

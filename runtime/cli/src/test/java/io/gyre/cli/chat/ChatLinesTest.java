@@ -17,7 +17,9 @@ class ChatLinesTest {
 
   @Test
   void aMessageShowsItsTimeAuthorAndText() {
-    String line = ChatLines.of(new ChatEvent.MessageReceived(new ChatMessage(3, BEN.peerId(), "ben", "hi", 0)));
+    String line =
+        ChatLines.of(
+            new ChatEvent.MessageReceived(new ChatMessage(3, BEN.peerId(), "ben", "hi", 0)));
     assertTrue(line.matches("\\d\\d:\\d\\d:\\d\\d <ben> hi"), line);
   }
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `gyre chat` as a person uses it: two terminals (tmux windows), each running the command in its
- * own JVM attached to a different relay of a 2-peer cluster; lines are typed and read off the
- * other terminal's screen.
+ * own JVM attached to a different relay of a 2-peer cluster; lines are typed and read off the other
+ * terminal's screen.
  */
 class ChatTerminalTest {
   private static final int START_SECONDS = 120;

@@ -53,7 +53,8 @@ final class Tmux implements AutoCloseable {
     script.append("2>").append(quote(stderr(name).toString())).append('\n');
     script.append("echo \"[gyre chat exited $?]\"\nsleep 600\n");
     Path file = Files.writeString(dir.resolve("launch-" + name + ".sh"), script);
-    tmux("new-session", "-d", "-s", name, "-x", "160", "-y", "50", "bash " + quote(file.toString()));
+    tmux(
+        "new-session", "-d", "-s", name, "-x", "160", "-y", "50", "bash " + quote(file.toString()));
   }
 
   /** Types {@code text} into {@code name}'s window and presses Enter. */

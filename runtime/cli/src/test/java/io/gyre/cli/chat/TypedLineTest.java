@@ -21,7 +21,8 @@ class TypedLineTest {
 
   @Test
   void aDoubleSlashPostsALineThatBeginsWithASlash() {
-    assertEquals(new TypedLine.Post("/quit is how you leave"), TypedLine.parse("//quit is how you leave"));
+    assertEquals(
+        new TypedLine.Post("/quit is how you leave"), TypedLine.parse("//quit is how you leave"));
   }
 
   @Test
