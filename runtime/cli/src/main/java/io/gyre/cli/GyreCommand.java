@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
       ServiceCommand.class,
       io.gyre.cli.market.MarketCommand.class,
       DemoCommand.class,
+      io.gyre.cli.chat.ChatCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GyreCommand implements Runnable {

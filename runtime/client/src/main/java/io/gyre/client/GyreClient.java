@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,7 +68,12 @@ public final class GyreClient implements AutoCloseable {
     this.options = options;
     this.key = options.key();
     String tag = key.peerId().base58().substring(key.peerId().base58().length() - 6);
-    this.particleThread = Executors.newSingleThreadScheduledExecutor(threads("gyre-client-" + tag));
+    ScheduledThreadPoolExecutor particles =
+        new ScheduledThreadPoolExecutor(1, threads("gyre-client-" + tag));
+    // close() lets queued work finish (failing the calls in flight) but not the TTL timers of
+    // particles: waiting for those made every close take its full 5 s
+    particles.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    this.particleThread = particles;
     this.timer = Executors.newSingleThreadScheduledExecutor(threads("gyre-client-timer-" + tag));
     this.handlers = Executors.newCachedThreadPool(threads("gyre-client-service-" + tag + "-"));
     this.services = new ClientServices(handlers, timer);
