@@ -126,16 +126,27 @@ public final class ClusterLoad {
       throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     long lastCount = load.completed.get();
+    int lastLatency = load.latencyCount.get();
+    long lastPauseMs = GcPauses.totalMillis();
     while (System.nanoTime() < end) {
       Thread.sleep(Math.min(5_000, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) + 1));
       long count = load.completed.get();
+      int latencyIndex = load.latencyCount.get();
+      long pauseMs = GcPauses.totalMillis();
+      // Each window's own p99 and GC pauses show whether the tail is warm-up, GC or steady.
+      long[] window = load.latenciesBetween(lastLatency, latencyIndex);
+      Arrays.sort(window);
       System.out.printf(
-          "  %-8s %6d particles/s over the last 5 s, %d failed so far, in flight %d%n",
+          "  %-8s %6d particles/s over the last 5 s, p99 %6.1f ms, GC pauses %4d ms, %d failed so far, in flight %d%n",
           name,
           (count - lastCount) / 5,
+          percentile(window, 0.99),
+          pauseMs - lastPauseMs,
           load.failed.get(),
           nodes.get(0).metrics().particlesInFlight.get());
       lastCount = count;
+      lastLatency = latencyIndex;
+      lastPauseMs = pauseMs;
     }
   }
 
@@ -155,6 +166,9 @@ public final class ClusterLoad {
         percentile(latencies, 0.90),
         percentile(latencies, 0.99),
         percentile(latencies, 1.0));
+    System.out.printf(
+        "GC pauses       %d ms in %d s measured (stop-the-world, all collectors)%n",
+        after.gcPauseMillis - before.gcPauseMillis, seconds);
     double cpuMs = (after.cpuNanos - before.cpuNanos) / 1e6 / completed;
     System.out.printf(
         "process CPU     %.2f ms/particle (all threads of the 3 nodes and the load): at most %.0f particles/s on 2 cores of its own%n",
@@ -180,6 +194,7 @@ public final class ClusterLoad {
   /** Counts at one moment: completed and failed particles, interpreter and call time. */
   private record Snapshot(
       long cpuNanos,
+      long gcPauseMillis,
       long completed,
       long failed,
       int latencyIndex,
@@ -200,6 +215,7 @@ public final class ClusterLoad {
           ((com.sun.management.OperatingSystemMXBean)
                   java.lang.management.ManagementFactory.getOperatingSystemMXBean())
               .getProcessCpuTime(),
+          GcPauses.totalMillis(),
           load.completed.get(),
           load.failed.get(),
           load.latencyCount.get(),
