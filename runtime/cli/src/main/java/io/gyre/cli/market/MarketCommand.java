@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       MarketDepositCommand.class,
       MarketCancelCommand.class,
       MarketFundCommand.class,
+      MarketWithdrawCommand.class,
       MarketDemoCommand.class
     })
 public final class MarketCommand implements Runnable {

@@ -84,6 +84,11 @@ class MarketCommandTest {
     assertTrue(ledger.lines().anyMatch(l -> l.contains("total") && l.strip().endsWith(" 0")), ledger);
     assertTrue(ok(market("cancel", "deal-0")).startsWith("deal-0 cancelled; refunded "));
     assertTrue(ok(market("status", "deal-0")).startsWith("deal-0  ENDED (CANCELLED)"));
+    String withdrew = ok(market("withdraw", "--from", "wallet", "1")).strip();
+    assertTrue(withdrew.matches("withdrew 1 from wallet, \\d+ left"), withdrew);
+    GyreRun tooMuch = market("withdraw", "1000000");
+    assertEquals(1, tooMuch.exitCode(), tooMuch.err());
+    assertTrue(tooMuch.err().startsWith("gyre market withdraw: INSUFFICIENT_FUNDS"), tooMuch.err());
   }
 
   @Test

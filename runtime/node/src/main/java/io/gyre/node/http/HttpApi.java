@@ -224,7 +224,7 @@ public final class HttpApi extends AllDirectives {
 
   /**
    * {@code GET /market/offers|deals|deals/ID|ledger|dump}; for the operator {@code POST
-   * /market/offers|deals|fund}, {@code /market/deals/ID/deposit|cancel}, {@code
+   * /market/offers|deals|fund|withdraw}, {@code /market/deals/ID/deposit|cancel}, {@code
    * /market/offers/ID/withdraw}.
    */
   private Route market() {
@@ -259,7 +259,9 @@ public final class HttpApi extends AllDirectives {
             id -> post(() -> marketAct(market, MarketEndpoints.Act.CANCEL, id))),
         path("ledger", () -> get(() -> marketRead(market, MarketEndpoints.Read.LEDGER, null))),
         path("dump", () -> get(() -> marketRead(market, MarketEndpoints.Read.DUMP, null))),
-        path("fund", () -> post(() -> marketAct(market, MarketEndpoints.Act.FUND, null))));
+        path("fund", () -> post(() -> marketAct(market, MarketEndpoints.Act.FUND, null))),
+        path(
+            "withdraw", () -> post(() -> marketAct(market, MarketEndpoints.Act.WITHDRAW, null))));
   }
 
   private Route marketRead(MarketEndpoints market, MarketEndpoints.Read what, String id) {

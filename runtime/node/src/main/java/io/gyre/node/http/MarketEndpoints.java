@@ -26,7 +26,9 @@ public interface MarketEndpoints {
     DEAL,
     DEPOSIT,
     CANCEL,
-    FUND
+    FUND,
+    /** The operator's peer takes money out of its own wallet or earnings. */
+    WITHDRAW
   }
 
   /** An answer: the HTTP status and its JSON body. */

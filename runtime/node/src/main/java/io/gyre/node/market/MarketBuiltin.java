@@ -72,6 +72,12 @@ final class MarketBuiltin {
                     .thenCompose(peer -> market.cancel(peer, string(call, 0, "deal_id")))
                     .thenApply(answer -> answer.get("refunded")))
         .asyncFunction(
+            "withdraw",
+            call ->
+                acting(call)
+                    .thenCompose(peer -> market.withdraw(peer, object(call, "from", "amount")))
+                    .thenApply(answer -> answer.get("balance")))
+        .asyncFunction(
             "withdraw_offer",
             call ->
                 acting(call)

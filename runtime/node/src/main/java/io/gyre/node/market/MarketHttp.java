@@ -64,6 +64,7 @@ final class MarketHttp implements MarketEndpoints {
               case DEPOSIT -> market.deposit(operator, id.orElse(""), body);
               case CANCEL -> market.cancel(operator, id.orElse(""));
               case FUND -> market.fund(body);
+              case WITHDRAW -> market.withdraw(operator, body);
             },
         what == Act.OFFER || what == Act.DEAL ? 201 : 200);
   }

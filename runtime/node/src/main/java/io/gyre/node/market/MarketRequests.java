@@ -131,6 +131,25 @@ final class MarketRequests {
         .thenApply(refund -> (JsonNode) MarketJson.JSON.objectNode().put("refunded", refund));
   }
 
+  /**
+   * {@code {"from": "wallet"|"earnings", "amount"}}: money out of the acting peer's own wallet or
+   * earnings to the outside world; the balance left.
+   */
+  CompletionStage<JsonNode> withdraw(PeerId acting, JsonNode request) {
+    String from = text(request, "from");
+    long amount = amount(request, "amount");
+    CompletionStage<Long> left =
+        switch (from) {
+          case "wallet" -> market.get().withdrawFromWallet(acting, acting, amount);
+          case "earnings" -> market.get().withdrawEarnings(acting, acting, amount);
+          default -> throw new BadMarketRequest(
+              "'from' must be \"wallet\" or \"earnings\", not " + shown(request.get("from")));
+        };
+    return left.thenApply(
+        balance ->
+            (JsonNode) MarketJson.JSON.objectNode().put("from", from).put("balance", balance));
+  }
+
   CompletionStage<JsonNode> withdrawOffer(PeerId acting, String offer) {
     OfferId id;
     try {

@@ -107,6 +107,30 @@ class MarketHttpTest {
   }
 
   @Test
+  void aPeerWithdrawsFromItsOwnAccountsAndNeverMoreThanTheirBalance() throws Exception {
+    // a peer of its own, so the other tests' funds do not move its balances
+    String peer = node.peerId().base58();
+    JsonNode funded =
+        MarketPeers.json(
+            MarketPeers.http(node, "POST", "/market/fund", "{\"peer\": \"" + peer + "\", \"amount\": 40}"));
+    long wallet = funded.get("wallet").asLong();
+    HttpResponse<String> out =
+        MarketPeers.http(node, "POST", "/market/withdraw", "{\"from\": \"wallet\", \"amount\": 15}");
+    assertEquals(200, out.statusCode(), out.body());
+    assertEquals(wallet - 15, MarketPeers.json(out).get("balance").asLong());
+    refused("/market/withdraw", "{\"from\": \"wallet\", \"amount\": " + wallet + "}", 409, "less than the");
+    refused("/market/withdraw", "{\"from\": \"earnings\", \"amount\": 1}", 409, "less than the");
+    refused("/market/withdraw", "{\"from\": \"escrow\", \"amount\": 1}", 400, "'from' must be \"wallet\" or \"earnings\"");
+    refused("/market/withdraw", "{\"from\": \"wallet\", \"amount\": 0}", 400, "amount");
+    refused("/market/withdraw", "{\"from\": \"wallet\"}", 400, "'amount' is missing");
+    // from Aqua the caller acts for itself only: its own earnings, which hold nothing here
+    JsonNode builtin =
+        MarketPeers.response(
+            MarketPeers.call(node, node.peerId(), node.peerId(), "market", "withdraw", "\"earnings\" 1"));
+    assertTrue(builtin.asText().contains("market.withdraw: INSUFFICIENT_FUNDS"), builtin.toString());
+  }
+
+  @Test
   void theBuiltinSaysWhatWasWrongInOneLine() throws Exception {
     JsonNode answer =
         MarketPeers.response(
