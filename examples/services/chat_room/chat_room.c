@@ -168,10 +168,6 @@ GYRE_EXPORT("join") uint64_t join(const char *args, int32_t len) {
   return gyre_return(b.data, b.len);
 }
 
-/* enter: join under a second name. `join` is an Aqua keyword that Gyre's compiler does not accept
- * as a service function's name (the real compiler does), so examples/chat calls this one. */
-GYRE_EXPORT("enter") uint64_t enter(const char *args, int32_t len) { return join(args, len); }
-
 /* leave(room, peer_id) -> bool: true when the peer was a member. */
 GYRE_EXPORT("leave") uint64_t leave(const char *args, int32_t len) {
   json_cursor c = {args, args + len};

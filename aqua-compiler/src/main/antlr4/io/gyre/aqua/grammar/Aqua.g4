@@ -55,18 +55,18 @@ declaration
     ;
 
 fieldDecl
-    : name COLON typeRef
+    : memberName COLON typeRef
     ;
 
 // `get(key: string) -> string`, or a name and an arrow type: `get: string -> string`.
 arrowDecl
-    : name arrowSignature
-    | name COLON arrowType
+    : memberName arrowSignature
+    | memberName COLON arrowType
     ;
 
 abilityMember
-    : name arrowSignature      # abilityArrow
-    | anyName COLON typeRef    # abilityField
+    : memberName arrowSignature      # abilityArrow
+    | memberName COLON typeRef       # abilityField
     ;
 
 abilityParams
@@ -182,8 +182,8 @@ basic
     ;
 
 property
-    : DOT anyName abilityArgs? LPAREN (callArg (COMMA callArg)*)? RPAREN  # methodProperty
-    | DOT anyName                                                  # fieldProperty
+    : DOT memberName abilityArgs? LPAREN (callArg (COMMA callArg)*)? RPAREN  # methodProperty
+    | DOT memberName                                               # fieldProperty
     | LBRACK expr RBRACK                                           # indexProperty
     | BANG INT?                                                    # bangProperty
     ;
@@ -193,7 +193,7 @@ abilityArgs
     ;
 
 callArg
-    : (name ASSIGN)? expr
+    : (memberName ASSIGN)? expr
     ;
 
 literal
@@ -214,6 +214,13 @@ name
 anyName
     : name
     | UPPER_ID
+    ;
+
+// Members (fields, service and ability arrows) may be named by any keyword, as in the real
+// compiler (`join(name: string)`, `r.for`): after a dot or in a member list nothing else fits.
+memberName
+    : anyName
+    | FUNC | ON | PAR | CO | JOIN | FOR | PARSEQ | IF | ELSE | TRY | CATCH | OTHERWISE | TRUE | FALSE
     ;
 
 // ---------------------------------------------------------------- lexer

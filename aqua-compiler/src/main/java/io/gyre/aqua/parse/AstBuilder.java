@@ -109,7 +109,7 @@ final class AstBuilder {
     if (ctx instanceof DataDeclContext c) {
       List<Decl.Field> fields = new ArrayList<>();
       for (FieldDeclContext f : c.fieldDecl()) {
-        fields.add(new Decl.Field(ident(f.name()), exprs.type(f.typeRef())));
+        fields.add(new Decl.Field(ident(f.memberName()), exprs.type(f.typeRef())));
       }
       return new Decl.Data(ident(c.UPPER_ID()), fields);
     }
@@ -126,7 +126,7 @@ final class AstBuilder {
             a.arrowSignature() != null
                 ? signature(a.arrowSignature())
                 : unnamed((TypeExpr.Arrow) exprs.arrow(a.arrowType()));
-        arrows.add(new Decl.ArrowDecl(ident(a.name()), signature));
+        arrows.add(new Decl.ArrowDecl(ident(a.memberName()), signature));
       }
       return new Decl.Service(
           ident(c.UPPER_ID()), Optional.ofNullable(c.expr()).map(exprs::expr), arrows);
@@ -136,10 +136,10 @@ final class AstBuilder {
       List<Decl.ArrowDecl> arrows = new ArrayList<>();
       for (AbilityMemberContext m : c.abilityMember()) {
         if (m instanceof AbilityArrowContext a) {
-          arrows.add(new Decl.ArrowDecl(ident(a.name()), signature(a.arrowSignature())));
+          arrows.add(new Decl.ArrowDecl(ident(a.memberName()), signature(a.arrowSignature())));
         } else {
           AbilityFieldContext f = (AbilityFieldContext) m;
-          fields.add(new Decl.Field(ident(f.anyName()), exprs.type(f.typeRef())));
+          fields.add(new Decl.Field(ident(f.memberName()), exprs.type(f.typeRef())));
         }
       }
       return new Decl.Ability(ident(c.UPPER_ID()), fields, arrows);

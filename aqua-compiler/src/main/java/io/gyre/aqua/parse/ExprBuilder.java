@@ -85,7 +85,7 @@ final class ExprBuilder {
   private Expr property(Expr base, PropertyContext ctx) {
     Pos pos = base.pos().to(pos(ctx));
     if (ctx instanceof FieldPropertyContext c) {
-      return new Expr.Field(base, ident(c.anyName()), pos);
+      return new Expr.Field(base, ident(c.memberName()), pos);
     }
     if (ctx instanceof IndexPropertyContext c) {
       return new Expr.Index(base, expr(c.expr()), pos);
@@ -97,7 +97,7 @@ final class ExprBuilder {
       return new Expr.Bang(base, OptionalInt.of(smallIndex(c.INT())), pos);
     }
     MethodPropertyContext c = (MethodPropertyContext) ctx;
-    Ident method = ident(c.anyName());
+    Ident method = ident(c.memberName());
     if (method.name().equals("copy") && c.abilityArgs() == null) {
       return new Expr.Copy(base, namedArgs(c.callArg(), method.pos()), pos);
     }
@@ -180,11 +180,11 @@ final class ExprBuilder {
   private List<Expr> positional(List<CallArgContext> args) {
     List<Expr> out = new ArrayList<>();
     for (CallArgContext arg : args) {
-      if (arg.name() != null) {
+      if (arg.memberName() != null) {
         error.accept(
-            pos(arg.name()),
+            pos(arg.memberName()),
             "arguments of a call are positional; '"
-                + arg.name().getText()
+                + arg.memberName().getText()
                 + " =' is only for constructors and .copy");
       }
       out.add(expr(arg.expr()));
@@ -194,7 +194,7 @@ final class ExprBuilder {
 
   /** Fields by name, or all of them in order (an ability's); not a mix of both. */
   private Expr construct(Ident type, List<CallArgContext> args, Pos pos) {
-    if (!args.isEmpty() && args.stream().allMatch(a -> a.name() == null)) {
+    if (!args.isEmpty() && args.stream().allMatch(a -> a.memberName() == null)) {
       return new Expr.Construct(
           type, List.of(), args.stream().map(a -> expr(a.expr())).toList(), pos);
     }
@@ -205,11 +205,11 @@ final class ExprBuilder {
     List<Expr.NamedArg> out = new ArrayList<>();
     for (CallArgContext arg : args) {
       Expr value = expr(arg.expr());
-      if (arg.name() == null) {
+      if (arg.memberName() == null) {
         error.accept(value.pos(), "fields must be given by name: field = value");
         continue;
       }
-      out.add(new Expr.NamedArg(ident(arg.name()), value));
+      out.add(new Expr.NamedArg(ident(arg.memberName()), value));
     }
     if (args.isEmpty()) {
       error.accept(at, "give at least one field: Type(field = value)");
