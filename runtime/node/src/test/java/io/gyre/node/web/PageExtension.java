@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -22,6 +23,7 @@ final class PageExtension
       Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("playground-failures");
 
   private final List<String> seedNames;
+  private final Map<String, String> settings;
   private Path dir;
   private PageUnderTest page;
 
@@ -29,6 +31,15 @@ final class PageExtension
    * @param seedNames the peers the node hosts, its own first
    */
   PageExtension(String... seedNames) {
+    this(Map.of(), seedNames);
+  }
+
+  /**
+   * @param settings extra node settings (e.g. the marketplace on)
+   * @param seedNames the peers the node hosts, its own first
+   */
+  PageExtension(Map<String, String> settings, String... seedNames) {
+    this.settings = Map.copyOf(settings);
     this.seedNames = List.of(seedNames);
   }
 
@@ -43,7 +54,7 @@ final class PageExtension
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     dir = Files.createTempDirectory("gyre-page-");
-    page = PageUnderTest.start(dir, seedNames);
+    page = PageUnderTest.start(dir, seedNames, settings);
   }
 
   @Override

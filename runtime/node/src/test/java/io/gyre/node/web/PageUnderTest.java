@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -56,11 +57,15 @@ final class PageUnderTest implements AutoCloseable {
             });
   }
 
-  /** A node hosting the seed names' peers (once it knows them all), and Chromium. */
-  static PageUnderTest start(Path dir, List<String> seedNames) throws Exception {
+  /**
+   * A node hosting the seed names' peers (once it knows them all), with extra node settings, and
+   * Chromium.
+   */
+  static PageUnderTest start(Path dir, List<String> seedNames, Map<String, String> settings)
+      throws Exception {
     TestNodes nodes = new TestNodes(dir);
     try {
-      GyreNode node = nodes.start("n1", seedNames, Optional.empty());
+      GyreNode node = nodes.start("n1", seedNames, Optional.empty(), settings);
       node.awaitPeers(
               seedNames.stream().map(s -> KeyPair.fromSeedName(s).peerId().base58()).toList())
           .get(60, TimeUnit.SECONDS);
