@@ -128,26 +128,35 @@ public final class ClusterLoad {
     long lastCount = load.completed.get();
     int lastLatency = load.latencyCount.get();
     long lastPauseMs = GcPauses.totalMillis();
+    long lastJitMs = jitMillis();
     while (System.nanoTime() < end) {
       Thread.sleep(Math.min(5_000, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) + 1));
       long count = load.completed.get();
       int latencyIndex = load.latencyCount.get();
       long pauseMs = GcPauses.totalMillis();
+      long jitMs = jitMillis();
       // Each window's own p99 and GC pauses show whether the tail is warm-up, GC or steady.
       long[] window = load.latenciesBetween(lastLatency, latencyIndex);
       Arrays.sort(window);
       System.out.printf(
-          "  %-8s %6d particles/s over the last 5 s, p99 %6.1f ms, GC pauses %4d ms, %d failed so far, in flight %d%n",
+          "  %-8s %6d particles/s over the last 5 s, p99 %6.1f ms, GC pauses %4d ms, JIT %5d ms, %d failed so far, in flight %d%n",
           name,
           (count - lastCount) / 5,
           percentile(window, 0.99),
           pauseMs - lastPauseMs,
+          jitMs - lastJitMs,
           load.failed.get(),
           nodes.get(0).metrics().particlesInFlight.get());
       lastCount = count;
       lastLatency = latencyIndex;
       lastPauseMs = pauseMs;
+      lastJitMs = jitMs;
     }
+  }
+
+  /** Time the JIT compilers have spent so far (all compiler threads). */
+  private static long jitMillis() {
+    return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
   }
 
   private static void report(
