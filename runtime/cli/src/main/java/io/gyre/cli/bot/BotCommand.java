@@ -25,7 +25,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +52,8 @@ import picocli.CommandLine.Option;
           + " (or --for)."
     })
 public final class BotCommand implements Callable<Integer> {
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
   @Option(names = "--room", required = true, paramLabel = "NAME", description = "The room to join.")
   String room;
 
@@ -234,7 +236,7 @@ public final class BotCommand implements Callable<Integer> {
   }
 
   private static void say(PrintWriter out, String line) {
-    out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+    out.println(CLOCK.format(LocalTime.now()) + " " + line);
     out.flush();
   }
 
