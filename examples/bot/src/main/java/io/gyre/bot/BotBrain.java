@@ -1,7 +1,9 @@
 package io.gyre.bot;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -52,7 +54,8 @@ public final class BotBrain {
         log.accept("the replica " + why + "; asking the next one");
       }
     }
-    throw new BotException("no replica of " + deal.id() + " answered (" + String.join("; ", failures) + ")");
+    throw new BotException(
+        "no replica of " + deal.id() + " answered (" + String.join("; ", failures) + ")");
   }
 
   /** chat_bot's /peers takes the cluster's peers as its second argument. */
@@ -66,7 +69,7 @@ public final class BotBrain {
     List<String> peers = new ArrayList<>();
     peers.add(relay);
     calls
-        .call("clusterPeers", java.util.Map.of("relay", relay), java.time.Duration.ofSeconds(10), "listing the peers")
+        .call("clusterPeers", Map.of("relay", relay), Duration.ofSeconds(10), "listing the peers")
         .forEach(p -> peers.add(p.asText()));
     return peers.stream().distinct().toList();
   }

@@ -7,7 +7,9 @@ import io.gyre.client.GyreClient;
 import io.gyre.client.NoRoute;
 import io.gyre.client.ParticleExpired;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -55,13 +57,12 @@ final class BotCalls {
   }
 
   /**
-   * Asks the deal's service on one replica peer: its reply ({@code ?string}: empty when the text
-   * is not a command).
+   * Asks the deal's service on one replica peer: its reply ({@code ?string}: empty when the text is
+   * not a command).
    *
    * @throws BotException when the replica did not answer within {@code ttl} or its call failed
    */
-  java.util.Optional<String> ask(
-      String peer, String deal, String text, java.util.List<String> peers, Duration ttl) {
+  Optional<String> ask(String peer, String deal, String text, List<String> peers, Duration ttl) {
     JsonNode reply =
         call(
             "ask",
@@ -69,8 +70,8 @@ final class BotCalls {
             ttl,
             "asking the replica on " + shortId(peer));
     return reply != null && reply.isArray() && reply.size() > 0 && !reply.get(0).isNull()
-        ? java.util.Optional.of(reply.get(0).asText())
-        : java.util.Optional.empty();
+        ? Optional.of(reply.get(0).asText())
+        : Optional.empty();
   }
 
   /** "…Ab3xYz": the end of a peer id, enough to tell a cluster's peers apart. */

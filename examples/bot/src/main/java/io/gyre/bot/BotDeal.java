@@ -68,7 +68,12 @@ public final class BotDeal {
               + (deposit - wallet)
               + "`");
     }
-    progress.accept("wallet of " + BotCalls.shortId(me) + ": " + wallet + "; storing chat_bot.wasm on the relay");
+    progress.accept(
+        "wallet of "
+            + BotCalls.shortId(me)
+            + ": "
+            + wallet
+            + "; storing chat_bot.wasm on the relay");
     String hash =
         calls
             .call(

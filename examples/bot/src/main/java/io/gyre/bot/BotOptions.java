@@ -60,15 +60,18 @@ public record BotOptions(
   }
 
   public BotOptions withPrice(long value) {
-    return new BotOptions(replicas, minReplicas, value, epochs, callTtl, matchTimeout, refreshInterval);
+    return new BotOptions(
+        replicas, minReplicas, value, epochs, callTtl, matchTimeout, refreshInterval);
   }
 
   public BotOptions withEpochs(int value) {
-    return new BotOptions(replicas, minReplicas, maxPrice, value, callTtl, matchTimeout, refreshInterval);
+    return new BotOptions(
+        replicas, minReplicas, maxPrice, value, callTtl, matchTimeout, refreshInterval);
   }
 
   public BotOptions withCallTtl(Duration value) {
-    return new BotOptions(replicas, minReplicas, maxPrice, epochs, value, matchTimeout, refreshInterval);
+    return new BotOptions(
+        replicas, minReplicas, maxPrice, epochs, value, matchTimeout, refreshInterval);
   }
 
   public BotOptions withMatchTimeout(Duration value) {

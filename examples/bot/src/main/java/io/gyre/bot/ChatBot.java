@@ -6,17 +6,19 @@ import io.gyre.chat.ChatOptions;
 import io.gyre.chat.ChatSession;
 import io.gyre.client.GyreClient;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * The bot in a chat room: every message that starts with {@code /} goes to its WASM brain on the
  * deal's replicas ({@link BotBrain}) and the reply is posted in the room as {@code @nick reply}.
- * Messages that are no command the brain knows get no reply. The deal's units are read again
- * every {@link BotOptions#refreshInterval()}, so a unit the marketplace rematched is asked too.
+ * Messages that are no command the brain knows get no reply. The deal's units are read again every
+ * {@link BotOptions#refreshInterval()}, so a unit the marketplace rematched is asked too.
  *
  * <pre>{@code
  * try (GyreClient client = GyreClient.connect(relay, key)) {
@@ -111,7 +113,13 @@ public final class ChatBot implements AutoCloseable {
         return;
       }
       reply = answer.text().get();
-      log.accept(message.nick() + ": " + message.text() + " → " + BotCalls.shortId(answer.peer()) + " answered");
+      log.accept(
+          message.nick()
+              + ": "
+              + message.text()
+              + " → "
+              + BotCalls.shortId(answer.peer())
+              + " answered");
     } catch (BotException e) {
       log.accept(message.nick() + ": " + message.text() + " → " + e.getMessage());
       reply = "sorry, no answer now: " + e.getMessage();
@@ -129,14 +137,16 @@ public final class ChatBot implements AutoCloseable {
   /** Reads the deal's units again and tells when the replicas changed. */
   private void refresh() {
     try {
-      java.util.List<String> before = deal.replicaPeers();
+      List<String> before = deal.replicaPeers();
       DealStatus status = deal.refresh();
       if (!status.peers().equals(before)) {
         log.accept(
             deal.id()
                 + " now runs on "
                 + String.join(", ", status.peers().stream().map(BotCalls::shortId).toList())
-                + (status.excluded().isEmpty() ? "" : " (dropped: " + String.join(", ", status.excluded()) + ")"));
+                + (status.excluded().isEmpty()
+                    ? ""
+                    : " (dropped: " + String.join(", ", status.excluded()) + ")"));
       }
       if (status.ended()) {
         log.accept(deal.id() + " has ended (" + status.endReason() + ")");
@@ -164,7 +174,7 @@ public final class ChatBot implements AutoCloseable {
     return out.append('…').toString();
   }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
+  private static ThreadFactory daemon(String name) {
     return runnable -> {
       Thread thread = new Thread(runnable, name);
       thread.setDaemon(true);

@@ -31,7 +31,8 @@ public record DealStatus(
 
   static DealStatus fromJson(JsonNode json) {
     List<Unit> units = new ArrayList<>();
-    json.path("units").forEach(u -> units.add(new Unit(u.path("unit").asText(), u.path("peer").asText())));
+    json.path("units")
+        .forEach(u -> units.add(new Unit(u.path("unit").asText(), u.path("peer").asText())));
     List<String> excluded = new ArrayList<>();
     json.path("excluded").forEach(u -> excluded.add(u.asText()));
     return new DealStatus(

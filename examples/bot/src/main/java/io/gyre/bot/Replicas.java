@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The peers the bot's brain runs on, in the order to ask them: the one that answered last first
- * (it is alive), the ones that just failed last (a dead replica should cost one timeout, not one
- * per message). Thread-safe.
+ * The peers the bot's brain runs on, in the order to ask them: the one that answered last first (it
+ * is alive), the ones that just failed last (a dead replica should cost one timeout, not one per
+ * message). Thread-safe.
  */
 final class Replicas {
   private List<String> peers = List.of();

@@ -27,9 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 15's bot end to end on a real cluster: a market node and 3 providers. The bot's developer
- * key is funded by the operator, opens a 2-replica deal for chat_bot.wasm and joins a room; a person
- * in the room gets the commands answered; one replica's provider peer is killed, the next command
- * is answered by the other, and the marketplace rematches the lost unit onto the third provider.
+ * key is funded by the operator, opens a 2-replica deal for chat_bot.wasm and joins a room; a
+ * person in the room gets the commands answered; one replica's provider peer is killed, the next
+ * command is answered by the other, and the marketplace rematches the lost unit onto the third
+ * provider.
  */
 class BotEndToEndTest {
   private static final Duration REPLY = Duration.ofSeconds(30);
@@ -44,38 +45,65 @@ class BotEndToEndTest {
       for (int provider = 1; provider <= 3; provider++) {
         fund(cluster, cluster.peerId(provider), 500);
         HttpResponse<String> offer =
-            cluster.operatorPost(provider, "/market/offers", "{\"price\": 10, \"collateral\": 100}");
+            cluster.operatorPost(
+                provider, "/market/offers", "{\"price\": 10, \"collateral\": 100}");
         assertEquals(201, offer.statusCode(), offer.body());
       }
       ChatOptions room = ChatOptions.defaults().withRoomHost(cluster.peerId(0));
       BotOptions options =
-          BotOptions.defaults().withCallTtl(Duration.ofSeconds(3)).withMatchTimeout(Duration.ofSeconds(90));
+          BotOptions.defaults()
+              .withCallTtl(Duration.ofSeconds(3))
+              .withMatchTimeout(Duration.ofSeconds(90));
 
       KeyPair developer = KeyPair.generate();
       try (GyreClient botClient = GyreClient.connect(cluster.tcp(0), developer)) {
         // Unfunded, the bot says who must pay what, and opens no deal.
         BotException unfunded =
-            assertThrows(BotException.class, () -> BotDeal.open(botClient, options, System.out::println));
-        assertTrue(unfunded.getMessage().contains("gyre market fund " + developer.peerId().base58() + " 2000"), unfunded.getMessage());
+            assertThrows(
+                BotException.class, () -> BotDeal.open(botClient, options, System.out::println));
+        assertTrue(
+            unfunded
+                .getMessage()
+                .contains("gyre market fund " + developer.peerId().base58() + " 2000"),
+            unfunded.getMessage());
         assertTrue(cluster.market().deals().isEmpty(), "a deal was opened without money");
 
         fund(cluster, developer.peerId().base58(), options.deposit());
-        BotDeal deal = BotDeal.open(botClient, options, line -> System.out.println("[bot] " + line));
+        BotDeal deal =
+            BotDeal.open(botClient, options, line -> System.out.println("[bot] " + line));
         List<String> replicas = deal.replicaPeers();
         assertEquals(2, replicas.size(), replicas.toString());
         assertFalse(replicas.contains(cluster.peerId(0)), "the market node offered nothing");
-        System.out.println("deal " + deal.id() + " on " + replicas + " after " + seconds(started) + " s");
+        System.out.println(
+            "deal " + deal.id() + " on " + replicas + " after " + seconds(started) + " s");
 
-        try (ChatBot bot = ChatBot.join(botClient, deal, "lobby", "bot", room, line -> System.out.println("[bot] " + line));
+        try (ChatBot bot =
+                ChatBot.join(
+                    botClient,
+                    deal,
+                    "lobby",
+                    "bot",
+                    room,
+                    line -> System.out.println("[bot] " + line));
             GyreClient adaClient = GyreClient.connect(cluster.tcp(0))) {
           BlockingQueue<ChatMessage> replies = new LinkedBlockingQueue<>();
           try (ChatSession ada =
-              ChatSession.join(adaClient, "lobby", "ada", room, event -> {
-                if (event instanceof ChatEvent.MessageReceived received && received.message().nick().equals("bot")) {
-                  replies.add(received.message());
-                }
-              })) {
-            String abc = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("abc".getBytes(StandardCharsets.UTF_8)));
+              ChatSession.join(
+                  adaClient,
+                  "lobby",
+                  "ada",
+                  room,
+                  event -> {
+                    if (event instanceof ChatEvent.MessageReceived received
+                        && received.message().nick().equals("bot")) {
+                      replies.add(received.message());
+                    }
+                  })) {
+            String abc =
+                HexFormat.of()
+                    .formatHex(
+                        MessageDigest.getInstance("SHA-256")
+                            .digest("abc".getBytes(StandardCharsets.UTF_8)));
             assertEquals("@ada sha256: " + abc, ask(ada, replies, "/hash abc"));
             assertEquals("@ada 14", ask(ada, replies, "/calc 2*(3+4)"));
 
@@ -97,20 +125,37 @@ class BotEndToEndTest {
 
             // Kill the replica that answered last (the one the bot asks first).
             String victim = deal.replicas().inOrder().get(0);
-            String survivor = replicas.stream().filter(p -> !p.equals(victim)).findFirst().orElseThrow();
-            System.out.println("killing the provider peer " + victim + " after " + seconds(started) + " s");
+            String survivor =
+                replicas.stream().filter(p -> !p.equals(victim)).findFirst().orElseThrow();
+            System.out.println(
+                "killing the provider peer " + victim + " after " + seconds(started) + " s");
             cluster.kill(cluster.indexOf(victim));
             long killed = System.nanoTime();
             assertEquals("@ada 42", ask(ada, replies, "/calc 6*7"));
-            System.out.println("answered by the other replica " + (System.nanoTime() - killed) / 1_000_000 + " ms after the kill");
+            System.out.println(
+                "answered by the other replica "
+                    + (System.nanoTime() - killed) / 1_000_000
+                    + " ms after the kill");
             assertEquals(survivor, deal.replicas().inOrder().get(0), "the survivor answered");
 
             // The marketplace notices the lost unit at its next settlement and rematches it.
             DealStatus rematched = awaitRematch(deal, victim, Duration.ofSeconds(60));
-            String replacement = rematched.peers().stream().filter(p -> !p.equals(survivor)).findFirst().orElseThrow();
+            String replacement =
+                rematched.peers().stream()
+                    .filter(p -> !p.equals(survivor))
+                    .findFirst()
+                    .orElseThrow();
             assertNotEquals(victim, replacement);
-            assertTrue(cluster.peerIds().contains(replacement) && cluster.indexOf(replacement) != 0, replacement);
-            System.out.println(deal.id() + " rematched onto " + replacement + " " + (System.nanoTime() - killed) / 1_000_000_000 + " s after the kill");
+            assertTrue(
+                cluster.peerIds().contains(replacement) && cluster.indexOf(replacement) != 0,
+                replacement);
+            System.out.println(
+                deal.id()
+                    + " rematched onto "
+                    + replacement
+                    + " "
+                    + (System.nanoTime() - killed) / 1_000_000_000
+                    + " s after the kill");
             awaitAnswering(deal, replacement, Duration.ofSeconds(30));
             assertEquals("@ada sha256: " + abc, ask(ada, replies, "/hash abc"));
           }
@@ -122,7 +167,8 @@ class BotEndToEndTest {
 
   private static void fund(MarketCluster cluster, String peer, long amount) throws Exception {
     HttpResponse<String> funded =
-        cluster.operatorPost(0, "/market/fund", "{\"peer\": \"" + peer + "\", \"amount\": " + amount + "}");
+        cluster.operatorPost(
+            0, "/market/fund", "{\"peer\": \"" + peer + "\", \"amount\": " + amount + "}");
     assertEquals(200, funded.statusCode(), funded.body());
   }
 
@@ -131,7 +177,8 @@ class BotEndToEndTest {
       throws Exception {
     ada.post(command).get(REPLY.toSeconds(), TimeUnit.SECONDS);
     ChatMessage reply = replies.poll(REPLY.toSeconds(), TimeUnit.SECONDS);
-    assertTrue(reply != null, "the bot did not answer " + command + " in " + REPLY.toSeconds() + " s");
+    assertTrue(
+        reply != null, "the bot did not answer " + command + " in " + REPLY.toSeconds() + " s");
     return reply.text();
   }
 
@@ -140,7 +187,9 @@ class BotEndToEndTest {
     DealStatus status = deal.refresh();
     while (System.nanoTime() < deadline) {
       status = deal.refresh();
-      if (status.units().size() == 2 && !status.peers().contains(lost) && !status.excluded().isEmpty()) {
+      if (status.units().size() == 2
+          && !status.peers().contains(lost)
+          && !status.excluded().isEmpty()) {
         return status;
       }
       Thread.sleep(500);
@@ -154,7 +203,8 @@ class BotEndToEndTest {
     String last = "";
     while (System.nanoTime() < deadline) {
       try {
-        String help = deal.calls().ask(peer, deal.id(), "/help", List.of(), Duration.ofSeconds(3)).orElse("");
+        String help =
+            deal.calls().ask(peer, deal.id(), "/help", List.of(), Duration.ofSeconds(3)).orElse("");
         if (help.startsWith("commands: ")) {
           return;
         }

@@ -15,9 +15,11 @@ class BotFunctionsTest {
     assertEquals(
         List.of("peer", "deal", "text", "peers"),
         BotFunctions.get("ask").arguments().stream().map(AquaFunction.Argument::name).toList());
-    for (String name : List.of("storeModule", "openDeal", "dealStatus", "ledger", "clusterPeers", "ask")) {
+    for (String name :
+        List.of("storeModule", "openDeal", "dealStatus", "ledger", "clusterPeers", "ask")) {
       AquaFunction function = BotFunctions.get(name);
-      assertTrue(function.air().contains("callbackSrv"), name + " returns nothing:\n" + function.air());
+      assertTrue(
+          function.air().contains("callbackSrv"), name + " returns nothing:\n" + function.air());
     }
   }
 

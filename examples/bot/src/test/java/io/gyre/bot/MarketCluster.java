@@ -85,7 +85,13 @@ final class MarketCluster implements AutoCloseable {
 
   /** The marketplace's whole state, once it answers. */
   MarketDump market() throws Exception {
-    return node(0).market().marketplace().view().toCompletableFuture().get(10, TimeUnit.SECONDS).dump();
+    return node(0)
+        .market()
+        .marketplace()
+        .view()
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS)
+        .dump();
   }
 
   void awaitMarketOpen(Duration max) throws Exception {

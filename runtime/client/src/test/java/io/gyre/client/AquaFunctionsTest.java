@@ -94,7 +94,9 @@ class AquaFunctionsTest {
             IllegalArgumentException.class,
             () ->
                 AquaFunctions.compileText(
-                    "app.aqua", "aqua Bad\n\nfunc f() -> string:\n  <- undefinedName\n", List.of()));
+                    "app.aqua",
+                    "aqua Bad\n\nfunc f() -> string:\n  <- undefinedName\n",
+                    List.of()));
     assertTrue(error.getMessage().contains("app.aqua:4:6"), error.getMessage());
   }
 

@@ -65,13 +65,17 @@ public final class BotCommand implements Callable<Integer> {
           "A relay to connect through (as `gyre node` prints it); more --via are fallbacks.")
   List<String> via = new ArrayList<>();
 
-  @Option(names = "--name", paramLabel = "NICK", description = "The bot's nickname (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--name",
+      paramLabel = "NICK",
+      description = "The bot's nickname (default: ${DEFAULT-VALUE}).")
   String nick = "bot";
 
   @Option(
       names = "--key",
       paramLabel = "FILE",
-      description = "The bot's key, made on first use: its wallet and its deals (default: a new key).")
+      description =
+          "The bot's key, made on first use: its wallet and its deals (default: a new key).")
   Optional<Path> keyFile = Optional.empty();
 
   @Option(
@@ -101,7 +105,8 @@ public final class BotCommand implements Callable<Integer> {
   @Option(
       names = "--call-ttl",
       paramLabel = "SECONDS",
-      description = "How long one replica may take before the next is asked (default: ${DEFAULT-VALUE}).")
+      description =
+          "How long one replica may take before the next is asked (default: ${DEFAULT-VALUE}).")
   int callTtlSeconds = 4;
 
   @Option(
@@ -114,7 +119,10 @@ public final class BotCommand implements Callable<Integer> {
 
   /** What the deal asks for. */
   static final class NewDeal {
-    @Option(names = "--replicas", paramLabel = "N", description = "Replicas (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--replicas",
+        paramLabel = "N",
+        description = "Replicas (default: ${DEFAULT-VALUE}).")
     int replicas = 2;
 
     @Option(
@@ -123,10 +131,16 @@ public final class BotCommand implements Callable<Integer> {
         description = "Below this many the deal does not run (default: ${DEFAULT-VALUE}).")
     int minReplicas = 1;
 
-    @Option(names = "--price", paramLabel = "AMOUNT", description = "Most paid per replica per epoch (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--price",
+        paramLabel = "AMOUNT",
+        description = "Most paid per replica per epoch (default: ${DEFAULT-VALUE}).")
     long price = 10;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs paid for (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--epochs",
+        paramLabel = "N",
+        description = "Epochs paid for (default: ${DEFAULT-VALUE}).")
     int epochs = 100;
   }
 
@@ -134,7 +148,8 @@ public final class BotCommand implements Callable<Integer> {
   public Integer call() {
     BotOptions options = options();
     ClientOptions clientOptions = ClientOptions.of(relays(), key());
-    ChatOptions chatOptions = host.map(ChatOptions.defaults()::withRoomHost).orElseGet(ChatOptions::defaults);
+    ChatOptions chatOptions =
+        host.map(ChatOptions.defaults()::withRoomHost).orElseGet(ChatOptions::defaults);
     if (!verbose()) {
       // a lost replica is the bot's own news, told in its lines; the SDK's log would repeat it
       ((Logger) LoggerFactory.getLogger("io.gyre")).setLevel(Level.ERROR);
@@ -151,11 +166,20 @@ public final class BotCommand implements Callable<Integer> {
           dealId.isPresent()
               ? BotDeal.attach(client, dealId.get(), options, line -> say(out, line))
               : BotDeal.open(client, options, line -> say(out, line));
-      try (ChatBot bot = ChatBot.join(client, deal, room, nick, chatOptions, line -> say(out, line))) {
+      try (ChatBot bot =
+          ChatBot.join(client, deal, room, nick, chatOptions, line -> say(out, line))) {
         say(out, forSeconds.map(s -> "answering for " + s + " s").orElse("answering until Ctrl-C"));
         awaitStop(finished);
       }
-      say(out, "left room " + room + "; " + deal.id() + " goes on (--deal " + deal.id() + " to use it again)");
+      say(
+          out,
+          "left room "
+              + room
+              + "; "
+              + deal.id()
+              + " goes on (--deal "
+              + deal.id()
+              + " to use it again)");
       return 0;
     } catch (ConnectFailed e) {
       throw new UserError(UserError.FAILED, "cannot connect: " + e.getMessage(), e);
@@ -171,10 +195,12 @@ public final class BotCommand implements Callable<Integer> {
       ChatSession.checkRoom(room);
       ChatSession.checkNick(nick);
       if (callTtlSeconds < 1 || callTtlSeconds > 60) {
-        throw new IllegalArgumentException("--call-ttl must be 1..60 seconds, not " + callTtlSeconds);
+        throw new IllegalArgumentException(
+            "--call-ttl must be 1..60 seconds, not " + callTtlSeconds);
       }
       if (forSeconds.isPresent() && forSeconds.get() < 1) {
-        throw new IllegalArgumentException("--for must be at least 1 second, not " + forSeconds.get());
+        throw new IllegalArgumentException(
+            "--for must be at least 1 second, not " + forSeconds.get());
       }
       return BotOptions.defaults()
           .withReplicas(newDeal.replicas, newDeal.minReplicas)

@@ -41,11 +41,15 @@ class BotCommandTest {
   void badOptionsAreOneLineUsageErrors() {
     assertUsage(gyre("bot", "--room", "no spaces", "--via", VIA), "room name 'no spaces'");
     assertUsage(gyre("bot", "--room", "lobby", "--via", "tcp://nowhere"), "--via tcp://nowhere");
-    assertUsage(gyre("bot", "--room", "lobby", "--via", VIA, "--replicas", "0"), "replicas must be 1..16, not 0");
+    assertUsage(
+        gyre("bot", "--room", "lobby", "--via", VIA, "--replicas", "0"),
+        "replicas must be 1..16, not 0");
     assertUsage(
         gyre("bot", "--room", "lobby", "--via", VIA, "--replicas", "2", "--min-replicas", "3"),
         "minimum replicas must be 1..2, not 3");
-    assertUsage(gyre("bot", "--room", "lobby", "--via", VIA, "--call-ttl", "0"), "--call-ttl must be 1..60");
+    assertUsage(
+        gyre("bot", "--room", "lobby", "--via", VIA, "--call-ttl", "0"),
+        "--call-ttl must be 1..60");
   }
 
   @Test
@@ -54,11 +58,24 @@ class BotCommandTest {
       GyreNode market = network.nodes().get(0);
       awaitMarketOpen(market);
       for (GyreNode provider : network.nodes().subList(1, 3)) {
-        market.market().marketplace().fund(provider.peerId(), 500).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        market
+            .market()
+            .marketplace()
+            .fund(provider.peerId(), 500)
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
         GyreRun offer =
-            gyre("market", "offer", "--price", "10", "--collateral", "100",
-                "--peer", "http://127.0.0.1:" + provider.httpAddress().orElseThrow().getPort(),
-                "--token", OperatorToken.readFrom(provider.settings().dataDir()).orElseThrow());
+            gyre(
+                "market",
+                "offer",
+                "--price",
+                "10",
+                "--collateral",
+                "100",
+                "--peer",
+                "http://127.0.0.1:" + provider.httpAddress().orElseThrow().getPort(),
+                "--token",
+                OperatorToken.readFrom(provider.settings().dataDir()).orElseThrow());
         assertEquals(0, offer.exitCode(), offer.out() + offer.err());
       }
       String relay = tcp(market);
@@ -71,19 +88,37 @@ class BotCommandTest {
           CompletableFuture.supplyAsync(
               () ->
                   cli.execute(
-                      "bot", "--room", "lobby", "--via", relay, "--host", market.peerId().base58(),
-                      "--epochs", "20", "--call-ttl", "3", "--for", "15", "--fund",
-                      "--peer", "http://127.0.0.1:" + market.httpAddress().orElseThrow().getPort(),
-                      "--token", OperatorToken.readFrom(market.settings().dataDir()).orElseThrow()));
+                      "bot",
+                      "--room",
+                      "lobby",
+                      "--via",
+                      relay,
+                      "--host",
+                      market.peerId().base58(),
+                      "--epochs",
+                      "20",
+                      "--call-ttl",
+                      "3",
+                      "--for",
+                      "15",
+                      "--fund",
+                      "--peer",
+                      "http://127.0.0.1:" + market.httpAddress().orElseThrow().getPort(),
+                      "--token",
+                      OperatorToken.readFrom(market.settings().dataDir()).orElseThrow()));
       awaitPrinted(out, run, "joined room lobby as bot", Duration.ofSeconds(90));
 
       BlockingQueue<ChatMessage> replies = new LinkedBlockingQueue<>();
       try (GyreClient client = GyreClient.connect(io.gyre.net.Multiaddr.parse(relay));
           ChatSession ada =
               ChatSession.join(
-                  client, "lobby", "ada", ChatOptions.defaults().withRoomHost(market.peerId().base58()),
+                  client,
+                  "lobby",
+                  "ada",
+                  ChatOptions.defaults().withRoomHost(market.peerId().base58()),
                   event -> {
-                    if (event instanceof ChatEvent.MessageReceived m && m.message().nick().equals("bot")) {
+                    if (event instanceof ChatEvent.MessageReceived m
+                        && m.message().nick().equals("bot")) {
                       replies.add(m.message());
                     }
                   })) {
@@ -97,8 +132,12 @@ class BotCommandTest {
       System.out.println(printed);
       assertEquals(0, code, printed + err);
       for (String line :
-          List.of("funded: the wallet of", "opened deal-0: 2 replicas", "deal-0 runs on 2 replica(s)",
-              "ada: /calc (1 + 2) * 5 → ", "left room lobby; deal-0 goes on")) {
+          List.of(
+              "funded: the wallet of",
+              "opened deal-0: 2 replicas",
+              "deal-0 runs on 2 replica(s)",
+              "ada: /calc (1 + 2) * 5 → ",
+              "left room lobby; deal-0 goes on")) {
         assertTrue(printed.contains(line), "missing '" + line + "' in:\n" + printed);
       }
     }
@@ -130,7 +169,14 @@ class BotCommandTest {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       try {
-        if (market.market().marketplace().view().toCompletableFuture().get(10, TimeUnit.SECONDS).dump().opened()) {
+        if (market
+            .market()
+            .marketplace()
+            .view()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS)
+            .dump()
+            .opened()) {
           return;
         }
       } catch (Exception e) {
@@ -149,15 +195,18 @@ class BotCommandTest {
         .orElseThrow();
   }
 
-  private static void awaitPrinted(StringWriter out, CompletableFuture<Integer> run, String text, Duration max)
+  private static void awaitPrinted(
+      StringWriter out, CompletableFuture<Integer> run, String text, Duration max)
       throws Exception {
     long deadline = System.nanoTime() + max.toNanos();
     while (!out.toString().contains(text)) {
       if (run.isDone()) {
-        throw new AssertionError("gyre bot ended (" + run.get() + ") before '" + text + "':\n" + out);
+        throw new AssertionError(
+            "gyre bot ended (" + run.get() + ") before '" + text + "':\n" + out);
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("gyre bot did not print '" + text + "' in " + max.toSeconds() + " s:\n" + out);
+        throw new AssertionError(
+            "gyre bot did not print '" + text + "' in " + max.toSeconds() + " s:\n" + out);
       }
       Thread.sleep(200);
     }
