@@ -64,7 +64,8 @@ class BotEndToEndTest {
         assertTrue(
             unfunded
                 .getMessage()
-                .contains("gyre market fund " + developer.peerId().base58() + " 2000"),
+                .contains(
+                    "gyre market fund " + developer.peerId().base58() + " " + options.deposit()),
             unfunded.getMessage());
         assertTrue(cluster.market().deals().isEmpty(), "a deal was opened without money");
 

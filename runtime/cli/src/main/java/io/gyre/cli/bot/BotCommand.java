@@ -198,6 +198,10 @@ public final class BotCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "--call-ttl must be 1..60 seconds, not " + callTtlSeconds);
       }
+      if (fund && dealId.isPresent()) {
+        throw new IllegalArgumentException(
+            "--fund pays for a new deal; --deal " + dealId.get() + " is paid for already");
+      }
       if (forSeconds.isPresent() && forSeconds.get() < 1) {
         throw new IllegalArgumentException(
             "--for must be at least 1 second, not " + forSeconds.get());

@@ -50,6 +50,9 @@ class BotCommandTest {
     assertUsage(
         gyre("bot", "--room", "lobby", "--via", VIA, "--call-ttl", "0"),
         "--call-ttl must be 1..60");
+    assertUsage(
+        gyre("bot", "--room", "lobby", "--via", VIA, "--deal", "deal-3", "--fund"),
+        "--fund pays for a new deal; --deal deal-3 is paid for already");
   }
 
   @Test
