@@ -1,6 +1,7 @@
 package io.gyre.bot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gyre.chat.ChatException;
 import io.gyre.client.CallFailed;
 import io.gyre.client.Disconnected;
 import io.gyre.client.GyreClient;
@@ -97,7 +98,7 @@ final class BotCalls {
     if (cause instanceof Disconnected) {
       return "our relay connection was lost";
     }
-    if (cause instanceof CallFailed) {
+    if (cause instanceof CallFailed || cause instanceof ChatException) {
       return cause.getMessage();
     }
     return cause.getClass().getSimpleName() + ": " + cause.getMessage();

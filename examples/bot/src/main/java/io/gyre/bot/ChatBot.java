@@ -7,6 +7,7 @@ import io.gyre.chat.ChatSession;
 import io.gyre.client.GyreClient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,7 +38,9 @@ public final class ChatBot implements AutoCloseable {
   private final Consumer<String> log;
   private final ExecutorService answering;
   private final ScheduledExecutorService refreshing;
-  private volatile ChatSession chat;
+
+  /** The room, once joined: a message may arrive before {@code ChatSession.join} has returned. */
+  private final CompletableFuture<ChatSession> chat = new CompletableFuture<>();
 
   private ChatBot(BotDeal deal, Consumer<String> log) {
     this.deal = deal;
@@ -62,8 +65,9 @@ public final class ChatBot implements AutoCloseable {
       Consumer<String> log) {
     ChatBot bot = new ChatBot(deal, log);
     try {
-      bot.chat = ChatSession.join(client, room, nick, chatOptions, bot::onEvent);
+      bot.chat.complete(ChatSession.join(client, room, nick, chatOptions, bot::onEvent));
     } catch (RuntimeException e) {
+      bot.chat.completeExceptionally(e);
       bot.stop();
       throw e;
     }
@@ -74,7 +78,7 @@ public final class ChatBot implements AutoCloseable {
   }
 
   public ChatSession chat() {
-    return chat;
+    return chat.join();
   }
 
   public BotDeal deal() {
@@ -85,8 +89,8 @@ public final class ChatBot implements AutoCloseable {
   @Override
   public void close() {
     stop();
-    if (chat != null) {
-      chat.close();
+    if (chat.isDone() && !chat.isCompletedExceptionally()) {
+      chat.join().close();
     }
   }
 
@@ -125,7 +129,7 @@ public final class ChatBot implements AutoCloseable {
       reply = "sorry, no answer now: " + e.getMessage();
     }
     String text = fit("@" + message.nick() + " " + reply);
-    chat.post(text)
+    chat.thenCompose(session -> session.post(text))
         .whenComplete(
             (posted, failure) -> {
               if (failure != null) {
