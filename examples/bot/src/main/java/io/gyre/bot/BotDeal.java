@@ -172,6 +172,10 @@ public final class BotDeal {
       try {
         status = refresh();
       } catch (BotException e) {
+        // the marketplace's own refusal is final; a slow or starting marketplace is asked again
+        if (e.getMessage().contains("UNKNOWN_DEAL") || System.nanoTime() >= deadline) {
+          throw e;
+        }
         progress.accept(e.getMessage() + "; asking again");
         sleep(Duration.ofSeconds(1));
         continue;

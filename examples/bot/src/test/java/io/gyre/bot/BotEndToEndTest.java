@@ -69,6 +69,16 @@ class BotEndToEndTest {
             unfunded.getMessage());
         assertTrue(cluster.market().deals().isEmpty(), "a deal was opened without money");
 
+        // A deal that does not exist is named at once.
+        BotException unknown =
+            assertThrows(
+                BotException.class,
+                () -> BotDeal.attach(botClient, "deal-99", options, System.out::println));
+        assertTrue(
+            unknown.getMessage().startsWith("reading deal-99 failed: ")
+                && unknown.getMessage().contains("UNKNOWN_DEAL"),
+            unknown.getMessage());
+
         fund(cluster, developer.peerId().base58(), options.deposit());
         BotDeal deal =
             BotDeal.open(botClient, options, line -> System.out.println("[bot] " + line));
