@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
       io.gyre.cli.market.MarketCommand.class,
       DemoCommand.class,
       io.gyre.cli.chat.ChatCommand.class,
+      io.gyre.cli.bot.BotCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class GyreCommand implements Runnable {

@@ -88,6 +88,23 @@ public final class AquaFunctions {
               file.toString(),
               Files.readString(file, StandardCharsets.UTF_8)));
     }
+    return compileSources(sources, importRoots);
+  }
+
+  /**
+   * Compiles Aqua source text (an app's own script, read from its class path, say) named {@code
+   * fileName} in errors; imports are looked for in {@code importRoots}.
+   *
+   * @throws IllegalArgumentException with every compile error ({@code file:line:col: message})
+   */
+  public static List<AquaFunction> compileText(
+      String fileName, String text, List<Path> importRoots) {
+    return compileSources(
+        List.of(new SourceFile(Path.of(fileName).toAbsolutePath(), fileName, text)), importRoots);
+  }
+
+  private static List<AquaFunction> compileSources(
+      List<SourceFile> sources, List<Path> importRoots) {
     try {
       List<CompiledModule> modules =
           new AquaCompiler(new CompileOptions(importRoots, Map.of())).compile(sources);

@@ -85,6 +85,22 @@ class AquaFunctionsTest {
   }
 
   @Test
+  void sourceTextCompilesAsAFileWouldAndItsErrorsNameIt() throws Exception {
+    List<AquaFunction> fromText =
+        AquaFunctions.compileText("app.aqua", Files.readString(source()), List.of());
+    assertEquals(AquaFunctions.compile(List.of(source()), List.of()), fromText);
+    IllegalArgumentException error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                AquaFunctions.compileText(
+                    "app.aqua",
+                    "aqua Bad\n\nfunc f() -> string:\n  <- undefinedName\n",
+                    List.of()));
+    assertTrue(error.getMessage().contains("app.aqua:4:6"), error.getMessage());
+  }
+
+  @Test
   void optionsBindAsJsClientPassesThemAndMistakesAreNamed() throws Exception {
     AquaFunction maybe = AquaFunctions.load(source(), "maybe", List.of());
     Map<String, Object> some = new LinkedHashMap<>();

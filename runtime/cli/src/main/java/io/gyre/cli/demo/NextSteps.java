@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The demo's closing lines: where a user goes next — the playground each peer serves, and the P2P
- * chat on the same peers. With the peers still running they name the real addresses.
+ * chat on the same peers (once they are stopped, the bot too: it needs a marketplace, which the
+ * demo's peers do not run). With the peers still running they name the real addresses.
  */
 final class NextSteps {
   private static final String ROOM = "lobby";
@@ -56,6 +57,11 @@ final class NextSteps {
         "  ./gyre chat --room "
             + ROOM
             + " --via /ip4/127.0.0.1/tcp/7400/p2p/<peer id>   (examples/chat/README.md)");
+    out.println(
+        "  ./gyre bot --room "
+            + ROOM
+            + " --via /ip4/127.0.0.1/tcp/7400/p2p/<peer id> --fund   (a bot on a marketplace"
+            + " deal; needs a market node and providers: examples/bot/README.md)");
     out.flush();
   }
 }

@@ -35,6 +35,7 @@ class DemoCommandTest {
     // It ends by telling how to reach the playground and the chat.
     assertTrue(printed.contains("./gyre demo --stay"), printed);
     assertTrue(printed.contains("./gyre chat --room lobby --via "), printed);
+    assertTrue(printed.contains("./gyre bot --room lobby --via "), printed);
     // Each peer kept its own journal on the embedded default (H2 files in its data directory).
     for (int i = 1; i <= 3; i++) {
       assertTrue(Files.isDirectory(dir.resolve("peer-" + i)), "peer-" + i);
