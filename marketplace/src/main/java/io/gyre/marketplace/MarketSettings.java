@@ -64,7 +64,7 @@ public record MarketSettings(
         1_000_000,
         Duration.ofMillis(200),
         Duration.ofSeconds(10),
-        500);
+        5_000);
   }
 
   public MarketSettings withTickInterval(Duration interval) {

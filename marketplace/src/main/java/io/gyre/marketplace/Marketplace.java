@@ -93,19 +93,31 @@ public final class Marketplace {
   }
 
   public CompletionStage<Long> balance(Account account) {
-    return AskPattern.ask(
-        market, replyTo -> new MarketActor.GetBalance(account, replyTo), timeout, scheduler);
+    return onReplyingThread(
+        AskPattern.ask(
+            market, replyTo -> new MarketActor.GetBalance(account, replyTo), timeout, scheduler));
   }
 
   /** The epoch, its randomness and the units {@code peer} runs. */
   public CompletionStage<PeerDuties> duties(PeerId peer) {
-    return AskPattern.ask(
-        market, replyTo -> new MarketActor.GetPeerDuties(peer, replyTo), timeout, scheduler);
+    return onReplyingThread(
+        AskPattern.ask(
+            market, replyTo -> new MarketActor.GetPeerDuties(peer, replyTo), timeout, scheduler));
   }
 
   /** The whole state (for {@code gyre market status/ledger}: {@code view.dump().toJson()}). */
   public CompletionStage<MarketView> view() {
-    return AskPattern.ask(market, MarketActor.GetView::new, timeout, scheduler);
+    return onReplyingThread(AskPattern.ask(market, MarketActor.GetView::new, timeout, scheduler));
+  }
+
+  /**
+   * Akka's ask answers with a CompletableFuture whose plain stages (thenApply, handle, …) all run
+   * on Java's default async executor, which on a machine of fewer than three cores starts a thread
+   * per task: one per marketplace request. Its explicitly-executed stages answer ordinary futures,
+   * so one stage run on the replying thread makes every later stage cheap.
+   */
+  private static <T> CompletionStage<T> onReplyingThread(CompletionStage<T> reply) {
+    return reply.thenApplyAsync(value -> value, Runnable::run);
   }
 
   private <T> CompletionStage<T> ask(
@@ -113,7 +125,7 @@ public final class Marketplace {
     CompletableFuture<T> asked =
         AskPattern.<MarketActor.Command, T>askWithStatus(market, command::apply, timeout, scheduler)
             .toCompletableFuture();
-    return asked.handle(
+    return asked.handleAsync(
         (value, failure) -> {
           if (failure == null) {
             return value;
@@ -124,6 +136,8 @@ public final class Marketplace {
                 new MarketException(MarketError.parse(refused.getMessage())));
           }
           throw failure instanceof CompletionException c ? c : new CompletionException(failure);
-        });
+        },
+        // on the replying thread: see onReplyingThread
+        Runnable::run);
   }
 }
