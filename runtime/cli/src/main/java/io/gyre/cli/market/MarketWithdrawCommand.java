@@ -30,10 +30,7 @@ public final class MarketWithdrawCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "AMOUNT", description = "Minor units.")
   long amount;
 
-  @Option(
-      names = "--from",
-      paramLabel = "ACCOUNT",
-      description = "earnings (default) or wallet.")
+  @Option(names = "--from", paramLabel = "ACCOUNT", description = "earnings (default) or wallet.")
   Source from = Source.earnings;
 
   @Override
@@ -46,7 +43,15 @@ public final class MarketWithdrawCommand implements Callable<Integer> {
     market.print(
         out,
         answer,
-        () -> out.println("withdrew " + amount + " from " + from + ", " + answer.path("balance").asLong() + " left"));
+        () ->
+            out.println(
+                "withdrew "
+                    + amount
+                    + " from "
+                    + from
+                    + ", "
+                    + answer.path("balance").asLong()
+                    + " left"));
     return 0;
   }
 }

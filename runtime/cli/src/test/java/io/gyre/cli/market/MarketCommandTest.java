@@ -69,8 +69,19 @@ class MarketCommandTest {
     assertEquals(
         "deal-0",
         ok(market(
-                "deal", "--blueprint", "greeting", "--wasm", module.toString(),
-                "--max-price", "10", "--target", "1", "--epochs", "5", "--deposit", "100"))
+                "deal",
+                "--blueprint",
+                "greeting",
+                "--wasm",
+                module.toString(),
+                "--max-price",
+                "10",
+                "--target",
+                "1",
+                "--epochs",
+                "5",
+                "--deposit",
+                "100"))
             .strip());
     assertTrue(ok(market("offers")).contains("offer-0  provider " + self), "offers");
     String status = ok(market("status", "deal-0"));
@@ -81,7 +92,8 @@ class MarketCommandTest {
     assertEquals("deal-0 escrow 150", ok(market("deposit", "deal-0", "50")).strip());
     String ledger = ok(market("ledger"));
     assertTrue(ledger.contains("escrow:deal-0"), ledger);
-    assertTrue(ledger.lines().anyMatch(l -> l.contains("total") && l.strip().endsWith(" 0")), ledger);
+    assertTrue(
+        ledger.lines().anyMatch(l -> l.contains("total") && l.strip().endsWith(" 0")), ledger);
     assertTrue(ok(market("cancel", "deal-0")).startsWith("deal-0 cancelled; refunded "));
     assertTrue(ok(market("status", "deal-0")).startsWith("deal-0  ENDED (CANCELLED)"));
     String withdrew = ok(market("withdraw", "--from", "wallet", "1")).strip();
@@ -101,10 +113,23 @@ class MarketCommandTest {
     assertTrue(notAnId.err().contains("'nonsense' is not a deal id (deal-N)"), notAnId.err());
     assertEquals(1, notAnId.err().strip().lines().count(), notAnId.err());
     GyreRun negative = market("fund", peer.node().peerId().base58(), "-5");
-    assertTrue(negative.exitCode() != 0 && negative.err().contains("INVALID_AMOUNT"), negative.err());
-    GyreRun noFile = market(
-        "deal", "--blueprint", "x", "--wasm", dir.resolve("missing.wasm").toString(),
-        "--max-price", "1", "--target", "1", "--epochs", "1", "--deposit", "2");
+    assertTrue(
+        negative.exitCode() != 0 && negative.err().contains("INVALID_AMOUNT"), negative.err());
+    GyreRun noFile =
+        market(
+            "deal",
+            "--blueprint",
+            "x",
+            "--wasm",
+            dir.resolve("missing.wasm").toString(),
+            "--max-price",
+            "1",
+            "--target",
+            "1",
+            "--epochs",
+            "1",
+            "--deposit",
+            "2");
     assertEquals(2, noFile.exitCode());
     assertTrue(noFile.err().contains("no such file"), noFile.err());
   }

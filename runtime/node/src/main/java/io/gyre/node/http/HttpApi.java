@@ -260,8 +260,7 @@ public final class HttpApi extends AllDirectives {
         path("ledger", () -> get(() -> marketRead(market, MarketEndpoints.Read.LEDGER, null))),
         path("dump", () -> get(() -> marketRead(market, MarketEndpoints.Read.DUMP, null))),
         path("fund", () -> post(() -> marketAct(market, MarketEndpoints.Act.FUND, null))),
-        path(
-            "withdraw", () -> post(() -> marketAct(market, MarketEndpoints.Act.WITHDRAW, null))));
+        path("withdraw", () -> post(() -> marketAct(market, MarketEndpoints.Act.WITHDRAW, null))));
   }
 
   private Route marketRead(MarketEndpoints market, MarketEndpoints.Read what, String id) {

@@ -8,6 +8,7 @@ import akka.actor.typed.receptionist.ServiceKey;
 import akka.japi.function.Function;
 import akka.pattern.StatusReply;
 import io.gyre.identity.PeerId;
+import io.gyre.node.actor.AskReplies;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,18 +43,20 @@ final class Agents {
 
   private CompletionStage<List<ActorRef<ProviderAgent.Command>>> find(
       ServiceKey<ProviderAgent.Command> key) {
-    return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(
-            system.receptionist(),
-            replyTo -> Receptionist.find(key, replyTo),
-            timeout,
-            system.scheduler())
+    return AskReplies.plain(
+            AskPattern.<Receptionist.Command, Receptionist.Listing>ask(
+                system.receptionist(),
+                replyTo -> Receptionist.find(key, replyTo),
+                timeout,
+                system.scheduler()))
         .thenApply(listing -> List.copyOf(listing.getServiceInstances(key)));
   }
 
   <T> CompletionStage<T> ask(
       ActorRef<ProviderAgent.Command> agent,
       Function<ActorRef<StatusReply<T>>, ProviderAgent.Command> message) {
-    return AskPattern.askWithStatus(agent, message::apply, timeout, system.scheduler());
+    return AskReplies.plain(
+        AskPattern.askWithStatus(agent, message::apply, timeout, system.scheduler()));
   }
 
   <T> CompletionStage<T> ask(

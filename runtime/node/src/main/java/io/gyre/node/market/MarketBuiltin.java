@@ -33,9 +33,7 @@ final class MarketBuiltin {
                 acting(call)
                     .thenCompose(
                         peer ->
-                            market.offer(
-                                peer,
-                                object(call, "unit_peers", "price", "collateral")))
+                            market.offer(peer, object(call, "unit_peers", "price", "collateral")))
                     .thenApply(answer -> answer.get("offer")))
         .asyncFunction(
             "deal",

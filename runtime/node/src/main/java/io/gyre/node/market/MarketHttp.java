@@ -18,9 +18,9 @@ import java.util.function.BiFunction;
 
 /**
  * The HTTP API's marketplace: reads for anyone, acts as the node's own peer (the operator, who
- * holds the token). A deal may carry its modules as base64 ({@code "wasm": [...]}): they are
- * stored on this peer (as {@code dist.add_module}) and named by their hashes, so matched providers
- * can take them from here.
+ * holds the token). A deal may carry its modules as base64 ({@code "wasm": [...]}): they are stored
+ * on this peer (as {@code dist.add_module}) and named by their hashes, so matched providers can
+ * take them from here.
  */
 final class MarketHttp implements MarketEndpoints {
   private final MarketRequests market;

@@ -25,7 +25,8 @@ final class MarketRequests {
    * @param marketNodeUp whether a member that may host the marketplace is up; when none is, every
    *     request fails at once with {@link MarketTimeout#MESSAGE} instead of waiting for its timeout
    */
-  MarketRequests(Supplier<Marketplace> marketplace, java.util.function.BooleanSupplier marketNodeUp) {
+  MarketRequests(
+      Supplier<Marketplace> marketplace, java.util.function.BooleanSupplier marketNodeUp) {
     this.market =
         () -> {
           if (!marketNodeUp.getAsBoolean()) {
@@ -142,8 +143,9 @@ final class MarketRequests {
         switch (from) {
           case "wallet" -> market.get().withdrawFromWallet(acting, acting, amount);
           case "earnings" -> market.get().withdrawEarnings(acting, acting, amount);
-          default -> throw new BadMarketRequest(
-              "'from' must be \"wallet\" or \"earnings\", not " + shown(request.get("from")));
+          default ->
+              throw new BadMarketRequest(
+                  "'from' must be \"wallet\" or \"earnings\", not " + shown(request.get("from")));
         };
     return left.thenApply(
         balance ->
@@ -172,10 +174,7 @@ final class MarketRequests {
         .thenApply(
             wallet ->
                 (JsonNode)
-                    MarketJson.JSON
-                        .objectNode()
-                        .put("peer", peer.base58())
-                        .put("wallet", wallet));
+                    MarketJson.JSON.objectNode().put("peer", peer.base58()).put("wallet", wallet));
   }
 
   static DealId dealId(String text) {
@@ -246,8 +245,7 @@ final class MarketRequests {
 
   private static PeerId peer(String text, String name) {
     return PeerId.parse(text)
-        .orElseThrow(
-            () -> new BadMarketRequest("'" + name + "': '" + text + "' is not a peer id"));
+        .orElseThrow(() -> new BadMarketRequest("'" + name + "': '" + text + "' is not a peer id"));
   }
 
   private static String shown(JsonNode value) {

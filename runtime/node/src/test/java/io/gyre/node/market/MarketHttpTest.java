@@ -45,7 +45,9 @@ class MarketHttpTest {
   }
 
   private static String dump() throws Exception {
-    return MarketPeers.json(MarketPeers.http(node, "GET", "/market/dump", "")).get("dump").toString();
+    return MarketPeers.json(MarketPeers.http(node, "GET", "/market/dump", ""))
+        .get("dump")
+        .toString();
   }
 
   private static void refused(String path, String body, int status, String says) throws Exception {
@@ -81,10 +83,19 @@ class MarketHttpTest {
   @Test
   void badAmountsAreRefused() throws Exception {
     String peer = node.peerId().base58();
-    refused("/market/fund", "{\"peer\": \"" + peer + "\", \"amount\": 1.5}", 400, "'amount' must be a whole number");
+    refused(
+        "/market/fund",
+        "{\"peer\": \"" + peer + "\", \"amount\": 1.5}",
+        400,
+        "'amount' must be a whole number");
     refused("/market/fund", "{\"peer\": \"" + peer + "\", \"amount\": -5}", 400, "amount");
-    refused("/market/fund", "{\"peer\": \"" + peer + "\", \"amount\": 99999999999999999999}", 400, "'amount'");
-    refused("/market/fund", "{\"peer\": \"nobody\", \"amount\": 5}", 400, "'nobody' is not a peer id");
+    refused(
+        "/market/fund",
+        "{\"peer\": \"" + peer + "\", \"amount\": 99999999999999999999}",
+        400,
+        "'amount'");
+    refused(
+        "/market/fund", "{\"peer\": \"nobody\", \"amount\": 5}", 400, "'nobody' is not a peer id");
     refused("/market/fund", "[1, 2]", 400, "must be a JSON object");
     refused("/market/fund", "{not json", 400, "not JSON");
   }
@@ -100,7 +111,11 @@ class MarketHttpTest {
         "{\"blueprint\": \"x\", \"modules\": [], \"max_price\": 1, \"target\": 1, \"epochs\": 1, \"deposit\": 2}",
         400,
         "'modules' must name at least one module hash");
-    refused("/market/deals", "{\"blueprint\": \"x\", \"wasm\": [\"%%%\"], \"max_price\": 1}", 400, "base64");
+    refused(
+        "/market/deals",
+        "{\"blueprint\": \"x\", \"wasm\": [\"%%%\"], \"max_price\": 1}",
+        400,
+        "base64");
     refused("/market/offers", "{\"price\": 10}", 400, "'collateral' is missing");
     HttpResponse<String> missing = MarketPeers.http(node, "GET", "/market/deals/deal-42", "");
     assertEquals(404, missing.statusCode(), missing.body());
@@ -112,34 +127,52 @@ class MarketHttpTest {
     String peer = node.peerId().base58();
     JsonNode funded =
         MarketPeers.json(
-            MarketPeers.http(node, "POST", "/market/fund", "{\"peer\": \"" + peer + "\", \"amount\": 40}"));
+            MarketPeers.http(
+                node, "POST", "/market/fund", "{\"peer\": \"" + peer + "\", \"amount\": 40}"));
     long wallet = funded.get("wallet").asLong();
     HttpResponse<String> out =
-        MarketPeers.http(node, "POST", "/market/withdraw", "{\"from\": \"wallet\", \"amount\": 15}");
+        MarketPeers.http(
+            node, "POST", "/market/withdraw", "{\"from\": \"wallet\", \"amount\": 15}");
     assertEquals(200, out.statusCode(), out.body());
     assertEquals(wallet - 15, MarketPeers.json(out).get("balance").asLong());
-    refused("/market/withdraw", "{\"from\": \"wallet\", \"amount\": " + wallet + "}", 409, "less than the");
+    refused(
+        "/market/withdraw",
+        "{\"from\": \"wallet\", \"amount\": " + wallet + "}",
+        409,
+        "less than the");
     refused("/market/withdraw", "{\"from\": \"earnings\", \"amount\": 1}", 409, "less than the");
-    refused("/market/withdraw", "{\"from\": \"escrow\", \"amount\": 1}", 400, "'from' must be \"wallet\" or \"earnings\"");
+    refused(
+        "/market/withdraw",
+        "{\"from\": \"escrow\", \"amount\": 1}",
+        400,
+        "'from' must be \"wallet\" or \"earnings\"");
     refused("/market/withdraw", "{\"from\": \"wallet\", \"amount\": 0}", 400, "amount");
     refused("/market/withdraw", "{\"from\": \"wallet\"}", 400, "'amount' is missing");
     // from Aqua the caller acts for itself only: its own earnings, which hold nothing here
     JsonNode builtin =
         MarketPeers.response(
-            MarketPeers.call(node, node.peerId(), node.peerId(), "market", "withdraw", "\"earnings\" 1"));
-    assertTrue(builtin.asText().contains("market.withdraw: INSUFFICIENT_FUNDS"), builtin.toString());
+            MarketPeers.call(
+                node, node.peerId(), node.peerId(), "market", "withdraw", "\"earnings\" 1"));
+    assertTrue(
+        builtin.asText().contains("market.withdraw: INSUFFICIENT_FUNDS"), builtin.toString());
   }
 
   @Test
   void theBuiltinSaysWhatWasWrongInOneLine() throws Exception {
     JsonNode answer =
         MarketPeers.response(
-            MarketPeers.call(node, node.peerId(), node.peerId(), "market", "deposit", "\"deal-7\" 10"));
-    assertTrue(answer.asText().contains("market.deposit: UNKNOWN_DEAL: no deal deal-7"), answer.toString());
+            MarketPeers.call(
+                node, node.peerId(), node.peerId(), "market", "deposit", "\"deal-7\" 10"));
+    assertTrue(
+        answer.asText().contains("market.deposit: UNKNOWN_DEAL: no deal deal-7"),
+        answer.toString());
     JsonNode wrongType =
         MarketPeers.response(
-            MarketPeers.call(node, node.peerId(), node.peerId(), "market", "offer", "[] \"ten\" 5"));
-    assertTrue(wrongType.asText().contains("market.offer: 'price' must be a whole number"), wrongType.toString());
+            MarketPeers.call(
+                node, node.peerId(), node.peerId(), "market", "offer", "[] \"ten\" 5"));
+    assertTrue(
+        wrongType.asText().contains("market.offer: 'price' must be a whole number"),
+        wrongType.toString());
   }
 
   @Test

@@ -88,7 +88,8 @@ class DashboardMarketTest {
       }
       Thread.sleep(300);
     }
-    throw new AssertionError("the marketplace did not open within 60 s (last status " + status + ")");
+    throw new AssertionError(
+        "the marketplace did not open within 60 s (last status " + status + ")");
   }
 
   private static byte[] greetingWasm() throws Exception {
