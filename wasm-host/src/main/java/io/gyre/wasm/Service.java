@@ -2,6 +2,8 @@ package io.gyre.wasm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A running service: the instances of its blueprint's modules and their state. One call runs at a
@@ -23,6 +25,23 @@ public interface Service {
    * the arguments do: every failure is a {@link CallOutcome.Failure}.
    */
   CallOutcome call(String function, String jsonArguments, CallParameters parameters);
+
+  /**
+   * As {@link #call(String, String, CallParameters)}; {@code observer} gets the outcome before the
+   * service takes its next call, so observers see outcomes in the order the calls ran (what a
+   * receipt chain needs) at no cost beyond the service's own serialisation of its calls.
+   */
+  CallOutcome call(
+      String function,
+      String jsonArguments,
+      CallParameters parameters,
+      Consumer<CallOutcome> observer);
+
+  /**
+   * Runs {@code work} while no call of this service runs, and lets none start until it returns; for
+   * what must not interleave with calls (an observer's records, a state snapshot).
+   */
+  <T> T exclusively(Supplier<T> work);
 
   /** As {@link #call(String, String, CallParameters)}, with the arguments already parsed. */
   CallOutcome call(String function, JsonNode arguments, CallParameters parameters);

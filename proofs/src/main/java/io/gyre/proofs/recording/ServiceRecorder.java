@@ -23,9 +23,10 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * One deal service's receipt chain on the provider. {@link #call} runs a call and records it under
- * one lock, so the chain's order is the order the calls ran in — which re-execution depends on.
- * Recording keeps references only; hashing happens when the deal's epoch is sealed.
+ * One deal service's receipt chain on the provider. {@link #call} records each call while the
+ * service still holds its own call lock, so the chain's order is the order the calls ran in — which
+ * re-execution depends on — and recording adds no lock of its own. Recording keeps references only;
+ * hashing happens when the deal's epoch is sealed.
  */
 public final class ServiceRecorder {
 
@@ -36,9 +37,7 @@ public final class ServiceRecorder {
   private final CallLimits limits;
   private final LongSupplier epoch;
 
-  /** Held around a call and its record, so the chain follows the order calls ran in. */
-  private final Object order = new Object();
-
+  // Guarded by the service's call lock (the call observer, Service.exclusively).
   private List<Pending> pending = new ArrayList<>();
 
   // Sealing state, guarded by this object's monitor (sealing, answering, forgetting).
@@ -64,12 +63,13 @@ public final class ServiceRecorder {
 
   /** Calls the service and records the call, atomically with respect to other calls of it. */
   public CallOutcome call(String function, String jsonArguments, CallParameters parameters) {
-    synchronized (order) {
-      CallOutcome outcome = service.call(function, jsonArguments, parameters);
-      pending.add(
-          new Pending.Call(epoch.getAsLong(), function, jsonArguments, parameters, outcome));
-      return outcome;
-    }
+    return service.call(
+        function,
+        jsonArguments,
+        parameters,
+        outcome ->
+            pending.add(
+                new Pending.Call(epoch.getAsLong(), function, jsonArguments, parameters, outcome)));
   }
 
   /**
@@ -79,10 +79,10 @@ public final class ServiceRecorder {
    */
   public void record(
       String function, String jsonArguments, CallParameters parameters, CallOutcome outcome) {
-    synchronized (order) {
-      pending.add(
-          new Pending.Call(epoch.getAsLong(), function, jsonArguments, parameters, outcome));
-    }
+    service.exclusively(
+        () ->
+            pending.add(
+                new Pending.Call(epoch.getAsLong(), function, jsonArguments, parameters, outcome)));
   }
 
   /**
@@ -91,22 +91,22 @@ public final class ServiceRecorder {
    * epoch boundaries.
    */
   public void checkpoint(ServiceStates states) {
-    synchronized (order) {
-      pending.add(new Pending.Snapshot(epoch.getAsLong(), states.capture(service)));
-    }
+    service.exclusively(
+        () -> pending.add(new Pending.Snapshot(epoch.getAsLong(), states.capture(service))));
   }
 
   /** Takes what was recorded in epochs up to {@code epoch}; later entries stay pending. */
   private List<Pending> drain(long epoch) {
-    synchronized (order) {
-      List<Pending> taken = new ArrayList<>();
-      List<Pending> kept = new ArrayList<>();
-      for (Pending p : pending) {
-        (p.epoch() <= epoch ? taken : kept).add(p);
-      }
-      pending = kept;
-      return taken;
-    }
+    return service.exclusively(
+        () -> {
+          List<Pending> taken = new ArrayList<>();
+          List<Pending> kept = new ArrayList<>();
+          for (Pending p : pending) {
+            (p.epoch() <= epoch ? taken : kept).add(p);
+          }
+          pending = kept;
+          return taken;
+        });
   }
 
   /** Turns the pending calls of epochs up to {@code epoch} into receipts added to {@code batch}. */

@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -114,13 +116,47 @@ public final class ServiceRuntime implements Service {
 
   @Override
   public CallOutcome call(String function, String jsonArguments, CallParameters parameters) {
+    return call(function, jsonArguments, parameters, NO_OBSERVER);
+  }
+
+  @Override
+  public CallOutcome call(
+      String function,
+      String jsonArguments,
+      CallParameters parameters,
+      Consumer<CallOutcome> observer) {
     JsonNode parsed;
     try {
       parsed = JSON.readTree(jsonArguments);
     } catch (JsonProcessingException e) {
-      return failure(Kind.BAD_ARGUMENTS, "arguments are not JSON: " + e.getOriginalMessage());
+      return observed(
+          failure(Kind.BAD_ARGUMENTS, "arguments are not JSON: " + e.getOriginalMessage()),
+          observer);
     }
-    return call(function, parsed, jsonArguments.getBytes(StandardCharsets.UTF_8), parameters);
+    return call(
+        function, parsed, jsonArguments.getBytes(StandardCharsets.UTF_8), parameters, observer);
+  }
+
+  @Override
+  public <T> T exclusively(Supplier<T> work) {
+    lock.lock();
+    try {
+      return work.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A failure found before the call ran, handed to the observer in its place among the calls. */
+  private CallOutcome observed(CallOutcome outcome, Consumer<CallOutcome> observer) {
+    if (observer != NO_OBSERVER) {
+      exclusively(
+          () -> {
+            observer.accept(outcome);
+            return outcome;
+          });
+    }
+    return outcome;
   }
 
   @Override
@@ -132,7 +168,7 @@ public final class ServiceRuntime implements Service {
       return failure(
           Kind.BAD_ARGUMENTS, "arguments cannot be written as JSON: " + e.getOriginalMessage());
     }
-    return call(function, arguments, bytes, parameters);
+    return call(function, arguments, bytes, parameters, NO_OBSERVER);
   }
 
   @Override
@@ -142,24 +178,38 @@ public final class ServiceRuntime implements Service {
   }
 
   private CallOutcome call(
-      String function, JsonNode arguments, byte[] bytes, CallParameters parameters) {
+      String function,
+      JsonNode arguments,
+      byte[] bytes,
+      CallParameters parameters,
+      Consumer<CallOutcome> observer) {
     ServiceFunction target = functions.get(function);
     if (target == null && command && function.equals("_start")) {
       target = facade().functions().get(0);
     }
     if (target == null) {
-      return failure(
-          Kind.NO_SUCH_FUNCTION,
-          "service " + id + " has no function " + function + " (it has " + functionNames() + ")");
+      return observed(
+          failure(
+              Kind.NO_SUCH_FUNCTION,
+              "service "
+                  + id
+                  + " has no function "
+                  + function
+                  + " (it has "
+                  + functionNames()
+                  + ")"),
+          observer);
     }
     Optional<String> mismatch = this.arguments.mismatch(target, arguments);
     if (mismatch.isPresent()) {
-      return failure(Kind.BAD_ARGUMENTS, function + ": " + mismatch.get());
+      return observed(failure(Kind.BAD_ARGUMENTS, function + ": " + mismatch.get()), observer);
     }
     ServiceFunction chosen = target;
     lock.lock();
     try {
-      return threads.run(() -> callOnThread(chosen, bytes, parameters));
+      CallOutcome outcome = threads.run(() -> callOnThread(chosen, bytes, parameters));
+      observer.accept(outcome);
+      return outcome;
     } finally {
       lock.unlock();
     }
@@ -293,6 +343,8 @@ public final class ServiceRuntime implements Service {
   private String functionNames() {
     return String.join(", ", facade().functions().stream().map(ServiceFunction::name).toList());
   }
+
+  private static final Consumer<CallOutcome> NO_OBSERVER = outcome -> {};
 
   private static CallOutcome failure(Kind kind, String message) {
     return new CallOutcome.Failure(new CallError(kind, message), 0, List.of(), false);
