@@ -147,7 +147,11 @@ class BotEndToEndTest {
                 "answered by the other replica "
                     + (System.nanoTime() - killed) / 1_000_000
                     + " ms after the kill");
-            assertEquals(survivor, deal.replicas().inOrder().get(0), "the survivor answered");
+            // The survivor answered, or already the replacement: with 3 s epochs the rematch can
+            // land while the bot still waits out the dead replica's timeout.
+            String answeredBy = deal.replicas().inOrder().get(0);
+            assertNotEquals(victim, answeredBy, "the killed replica is still asked first");
+            assertTrue(cluster.peerIds().contains(answeredBy), answeredBy);
 
             // The marketplace notices the lost unit at its next settlement and rematches it.
             DealStatus rematched = awaitRematch(deal, victim, Duration.ofSeconds(60));
