@@ -2,7 +2,6 @@ package io.gyre.wasm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -32,10 +31,7 @@ public interface Service {
    * receipt chain needs) at no cost beyond the service's own serialisation of its calls.
    */
   CallOutcome call(
-      String function,
-      String jsonArguments,
-      CallParameters parameters,
-      Consumer<CallOutcome> observer);
+      String function, String jsonArguments, CallParameters parameters, CallObserver observer);
 
   /**
    * Runs {@code work} while no call of this service runs, and lets none start until it returns; for

@@ -48,8 +48,12 @@ class CallObserverTest {
                 () -> {
                   for (int i = 0; i < rounds; i++) {
                     String key = "\"t" + thread + "-" + i + "\"";
-                    kv.call("put", "[" + key + ", \"v\"]", params(), o -> observed.add("put"));
-                    kv.call("size", "[]", params(), o -> observed.add(resultText(o)));
+                    kv.call(
+                        "put",
+                        "[" + key + ", \"v\"]",
+                        params(),
+                        (f, a, p, o) -> observed.add("put"));
+                    kv.call("size", "[]", params(), (f, a, p, o) -> observed.add(resultText(o)));
                   }
                 },
                 pool));
@@ -75,8 +79,8 @@ class CallObserverTest {
   void aCallRefusedBeforeItRunsIsObservedToo() {
     Service kv = deploy(HOST, "kv");
     List<CallOutcome> observed = new ArrayList<>();
-    CallOutcome notJson = kv.call("put", "[not json", params(), observed::add);
-    CallOutcome unknown = kv.call("nothing", "[]", params(), observed::add);
+    CallOutcome notJson = kv.call("put", "[not json", params(), (f, a, p, o) -> observed.add(o));
+    CallOutcome unknown = kv.call("nothing", "[]", params(), (f, a, p, o) -> observed.add(o));
     assertEquals(List.of(notJson, unknown), observed);
     assertInstanceOf(CallOutcome.Failure.class, notJson);
     assertInstanceOf(CallOutcome.Failure.class, unknown);
@@ -98,7 +102,8 @@ class CallObserverTest {
                       return null;
                     }));
     assertTrue(holding.await(10, TimeUnit.SECONDS));
-    CallOutcome outcome = kv.call("size", "[]", params(), o -> assertTrue(released.get()));
+    CallOutcome outcome =
+        kv.call("size", "[]", params(), (f, a, p, o) -> assertTrue(released.get()));
     assertTrue(released.get(), "the call ran while the service was held");
     assertEquals("0", resultText(outcome));
     exclusive.get(10, TimeUnit.SECONDS);

@@ -14,6 +14,7 @@ import io.gyre.proofs.replay.ReplayEvidence;
 import io.gyre.proofs.replay.ReplayedCall;
 import io.gyre.proofs.replay.ServiceStates;
 import io.gyre.proofs.replay.StateSnapshot;
+import io.gyre.wasm.CallObserver;
 import io.gyre.wasm.CallOutcome;
 import io.gyre.wasm.CallParameters;
 import io.gyre.wasm.Service;
@@ -40,6 +41,9 @@ public final class ServiceRecorder {
   // Guarded by the service's call lock (the call observer, Service.exclusively).
   private List<Pending> pending = new ArrayList<>();
 
+  /** One observer for every call: nothing allocated per call beyond the record itself. */
+  private final CallObserver recordCall = this::append;
+
   // Sealing state, guarded by this object's monitor (sealing, answering, forgetting).
   private final List<Segment> segments = new ArrayList<>();
   private Digest head;
@@ -63,13 +67,13 @@ public final class ServiceRecorder {
 
   /** Calls the service and records the call, atomically with respect to other calls of it. */
   public CallOutcome call(String function, String jsonArguments, CallParameters parameters) {
-    return service.call(
-        function,
-        jsonArguments,
-        parameters,
-        outcome ->
-            pending.add(
-                new Pending.Call(epoch.getAsLong(), function, jsonArguments, parameters, outcome)));
+    return service.call(function, jsonArguments, parameters, recordCall);
+  }
+
+  /** Adds a call to the chain; under the service's call lock. */
+  private void append(
+      String function, String jsonArguments, CallParameters parameters, CallOutcome outcome) {
+    pending.add(new Pending.Call(epoch.getAsLong(), function, jsonArguments, parameters, outcome));
   }
 
   /**
@@ -80,9 +84,10 @@ public final class ServiceRecorder {
   public void record(
       String function, String jsonArguments, CallParameters parameters, CallOutcome outcome) {
     service.exclusively(
-        () ->
-            pending.add(
-                new Pending.Call(epoch.getAsLong(), function, jsonArguments, parameters, outcome)));
+        () -> {
+          append(function, jsonArguments, parameters, outcome);
+          return null;
+        });
   }
 
   /**

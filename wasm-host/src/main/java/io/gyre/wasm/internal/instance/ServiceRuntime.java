@@ -10,6 +10,7 @@ import io.gyre.wasm.Abi;
 import io.gyre.wasm.Blueprint;
 import io.gyre.wasm.CallError;
 import io.gyre.wasm.CallError.Kind;
+import io.gyre.wasm.CallObserver;
 import io.gyre.wasm.CallOutcome;
 import io.gyre.wasm.CallParameters;
 import io.gyre.wasm.DeployException;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -116,25 +116,30 @@ public final class ServiceRuntime implements Service {
 
   @Override
   public CallOutcome call(String function, String jsonArguments, CallParameters parameters) {
-    return call(function, jsonArguments, parameters, NO_OBSERVER);
+    return call(function, jsonArguments, parameters, CallObserver.NONE);
   }
 
   @Override
   public CallOutcome call(
-      String function,
-      String jsonArguments,
-      CallParameters parameters,
-      Consumer<CallOutcome> observer) {
+      String function, String jsonArguments, CallParameters parameters, CallObserver observer) {
     JsonNode parsed;
     try {
       parsed = JSON.readTree(jsonArguments);
     } catch (JsonProcessingException e) {
       return observed(
           failure(Kind.BAD_ARGUMENTS, "arguments are not JSON: " + e.getOriginalMessage()),
+          function,
+          jsonArguments,
+          parameters,
           observer);
     }
     return call(
-        function, parsed, jsonArguments.getBytes(StandardCharsets.UTF_8), parameters, observer);
+        function,
+        parsed,
+        jsonArguments.getBytes(StandardCharsets.UTF_8),
+        parameters,
+        jsonArguments,
+        observer);
   }
 
   @Override
@@ -148,11 +153,16 @@ public final class ServiceRuntime implements Service {
   }
 
   /** A failure found before the call ran, handed to the observer in its place among the calls. */
-  private CallOutcome observed(CallOutcome outcome, Consumer<CallOutcome> observer) {
-    if (observer != NO_OBSERVER) {
+  private CallOutcome observed(
+      CallOutcome outcome,
+      String function,
+      String jsonArguments,
+      CallParameters parameters,
+      CallObserver observer) {
+    if (observer != CallObserver.NONE) {
       exclusively(
           () -> {
-            observer.accept(outcome);
+            observer.called(function, jsonArguments, parameters, outcome);
             return outcome;
           });
     }
@@ -168,7 +178,7 @@ public final class ServiceRuntime implements Service {
       return failure(
           Kind.BAD_ARGUMENTS, "arguments cannot be written as JSON: " + e.getOriginalMessage());
     }
-    return call(function, arguments, bytes, parameters, NO_OBSERVER);
+    return call(function, arguments, bytes, parameters, null, CallObserver.NONE);
   }
 
   @Override
@@ -182,7 +192,8 @@ public final class ServiceRuntime implements Service {
       JsonNode arguments,
       byte[] bytes,
       CallParameters parameters,
-      Consumer<CallOutcome> observer) {
+      String jsonArguments,
+      CallObserver observer) {
     ServiceFunction target = functions.get(function);
     if (target == null && command && function.equals("_start")) {
       target = facade().functions().get(0);
@@ -198,17 +209,25 @@ public final class ServiceRuntime implements Service {
                   + " (it has "
                   + functionNames()
                   + ")"),
+          function,
+          jsonArguments,
+          parameters,
           observer);
     }
     Optional<String> mismatch = this.arguments.mismatch(target, arguments);
     if (mismatch.isPresent()) {
-      return observed(failure(Kind.BAD_ARGUMENTS, function + ": " + mismatch.get()), observer);
+      return observed(
+          failure(Kind.BAD_ARGUMENTS, function + ": " + mismatch.get()),
+          function,
+          jsonArguments,
+          parameters,
+          observer);
     }
     ServiceFunction chosen = target;
     lock.lock();
     try {
       CallOutcome outcome = threads.run(() -> callOnThread(chosen, bytes, parameters));
-      observer.accept(outcome);
+      observer.called(function, jsonArguments, parameters, outcome);
       return outcome;
     } finally {
       lock.unlock();
@@ -343,8 +362,6 @@ public final class ServiceRuntime implements Service {
   private String functionNames() {
     return String.join(", ", facade().functions().stream().map(ServiceFunction::name).toList());
   }
-
-  private static final Consumer<CallOutcome> NO_OBSERVER = outcome -> {};
 
   private static CallOutcome failure(Kind kind, String message) {
     return new CallOutcome.Failure(new CallError(kind, message), 0, List.of(), false);
