@@ -66,7 +66,8 @@ public final class GyreCommand implements Runnable {
     return cli;
   }
 
-  private static boolean verbose(CommandLine.ParseResult parseResult) {
+  /** Whether gyre's own {@code --verbose} was given, before or after the subcommand. */
+  public static boolean verbose(CommandLine.ParseResult parseResult) {
     for (CommandLine.ParseResult level = parseResult;
         level != null;
         level = level.hasSubcommand() ? level.subcommand() : null) {

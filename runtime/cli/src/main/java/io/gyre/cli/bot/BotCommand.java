@@ -9,18 +9,14 @@ import io.gyre.bot.ChatBot;
 import io.gyre.chat.ChatException;
 import io.gyre.chat.ChatOptions;
 import io.gyre.chat.ChatSession;
+import io.gyre.cli.GyreCommand;
+import io.gyre.cli.client.ClientArguments;
 import io.gyre.cli.console.UserError;
 import io.gyre.cli.peer.PeerClient;
 import io.gyre.cli.peer.PeerOptions;
 import io.gyre.client.ClientOptions;
 import io.gyre.client.ConnectFailed;
 import io.gyre.client.GyreClient;
-import io.gyre.identity.KeyPair;
-import io.gyre.identity.files.IdentityException;
-import io.gyre.identity.files.KeySource;
-import io.gyre.identity.files.PeerKeys;
-import io.gyre.net.InvalidMultiaddrException;
-import io.gyre.net.Multiaddr;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -147,10 +143,11 @@ public final class BotCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     BotOptions options = options();
-    ClientOptions clientOptions = ClientOptions.of(relays(), key());
+    ClientOptions clientOptions =
+        ClientOptions.of(ClientArguments.relays(via), ClientArguments.key(keyFile));
     ChatOptions chatOptions =
         host.map(ChatOptions.defaults()::withRoomHost).orElseGet(ChatOptions::defaults);
-    if (!verbose()) {
+    if (!GyreCommand.verbose(spec.root().commandLine().getParseResult())) {
       // a lost replica is the bot's own news, told in its lines; the SDK's log would repeat it
       ((Logger) LoggerFactory.getLogger("io.gyre")).setLevel(Level.ERROR);
     }
@@ -268,40 +265,5 @@ public final class BotCommand implements Callable<Integer> {
   private static void say(PrintWriter out, String line) {
     out.println(CLOCK.format(LocalTime.now()) + " " + line);
     out.flush();
-  }
-
-  /** gyre's own --verbose, given before or after {@code bot}. */
-  private boolean verbose() {
-    for (CommandLine.ParseResult level = spec.root().commandLine().getParseResult();
-        level != null;
-        level = level.hasSubcommand() ? level.subcommand() : null) {
-      if (level.hasMatchedOption("--verbose")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private List<Multiaddr> relays() {
-    List<Multiaddr> relays = new ArrayList<>();
-    for (String address : via) {
-      try {
-        relays.add(Multiaddr.parse(address));
-      } catch (InvalidMultiaddrException e) {
-        throw new UserError(UserError.USAGE, "--via " + address + ": " + e.getMessage());
-      }
-    }
-    return relays;
-  }
-
-  private KeyPair key() {
-    if (keyFile.isEmpty()) {
-      return KeyPair.generate();
-    }
-    try {
-      return PeerKeys.load(new KeySource.DataDirectory(keyFile.get().toAbsolutePath()));
-    } catch (IdentityException e) {
-      throw new UserError(UserError.USAGE, "--key: " + e.getMessage(), e);
-    }
   }
 }

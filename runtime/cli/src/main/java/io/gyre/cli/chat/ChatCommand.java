@@ -6,16 +6,13 @@ import io.gyre.chat.ChatException;
 import io.gyre.chat.ChatMember;
 import io.gyre.chat.ChatOptions;
 import io.gyre.chat.ChatSession;
+import io.gyre.cli.GyreCommand;
+import io.gyre.cli.client.ClientArguments;
 import io.gyre.cli.console.UserError;
 import io.gyre.client.ClientOptions;
 import io.gyre.client.ConnectFailed;
 import io.gyre.client.GyreClient;
 import io.gyre.identity.KeyPair;
-import io.gyre.identity.files.IdentityException;
-import io.gyre.identity.files.KeySource;
-import io.gyre.identity.files.PeerKeys;
-import io.gyre.net.InvalidMultiaddrException;
-import io.gyre.net.Multiaddr;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +72,8 @@ public final class ChatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ClientOptions clientOptions = ClientOptions.of(relays(), key());
+    ClientOptions clientOptions =
+        ClientOptions.of(ClientArguments.relays(via), ClientArguments.key(keyFile));
     String nickname = nick.orElseGet(() -> guestName(clientOptions.key()));
     try {
       ChatSession.checkRoom(room);
@@ -83,7 +81,7 @@ public final class ChatCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(UserError.USAGE, e.getMessage());
     }
-    if (!verbose()) {
+    if (!GyreCommand.verbose(spec.root().commandLine().getParseResult())) {
       // the screen tells of lost and regained connections itself; the SDK's log would tear it
       ((Logger) LoggerFactory.getLogger("io.gyre")).setLevel(Level.ERROR);
     }
@@ -157,41 +155,6 @@ public final class ChatCommand implements Callable<Integer> {
             ? failure.getCause()
             : failure;
     return cause.getMessage();
-  }
-
-  /** gyre's own --verbose, given before or after {@code chat}. */
-  private boolean verbose() {
-    for (CommandLine.ParseResult level = spec.root().commandLine().getParseResult();
-        level != null;
-        level = level.hasSubcommand() ? level.subcommand() : null) {
-      if (level.hasMatchedOption("--verbose")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private List<Multiaddr> relays() {
-    List<Multiaddr> relays = new ArrayList<>();
-    for (String address : via) {
-      try {
-        relays.add(Multiaddr.parse(address));
-      } catch (InvalidMultiaddrException e) {
-        throw new UserError(UserError.USAGE, "--via " + address + ": " + e.getMessage());
-      }
-    }
-    return relays;
-  }
-
-  private KeyPair key() {
-    if (keyFile.isEmpty()) {
-      return KeyPair.generate();
-    }
-    try {
-      return PeerKeys.load(new KeySource.DataDirectory(keyFile.get().toAbsolutePath()));
-    } catch (IdentityException e) {
-      throw new UserError(UserError.USAGE, "--key: " + e.getMessage(), e);
-    }
   }
 
   private static String guestName(KeyPair key) {
