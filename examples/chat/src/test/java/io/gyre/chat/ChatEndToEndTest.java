@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gyre.client.ClientOptions;
 import io.gyre.client.GyreClient;
+import io.gyre.client.TestCluster;
 import io.gyre.identity.KeyPair;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,11 +35,11 @@ class ChatEndToEndTest {
       ChatOptions.defaults().withDeliveryTtl(Duration.ofSeconds(5));
 
   @TempDir static Path dir;
-  private static ChatCluster cluster;
+  private static TestCluster cluster;
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = ChatCluster.start(dir.resolve("cluster"), 3);
+    cluster = TestCluster.start(dir.resolve("cluster"), 3, "chat-test-peer-");
   }
 
   @AfterAll

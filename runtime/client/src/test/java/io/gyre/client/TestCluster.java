@@ -15,19 +15,27 @@ import java.util.concurrent.TimeUnit;
 /**
  * Real peers for the SDK's tests: nodes in this JVM forming one cluster on loopback, every port
  * free (cluster, HTTP, clients over TCP and WebSocket), failure detection lenient for a loaded
- * machine. Each peer is a relay clients connect to over real sockets.
+ * machine. Each peer is a relay clients connect to over real sockets. Shared with the apps' tests
+ * (the chat's) through this module's test jar.
  */
-final class TestCluster implements AutoCloseable {
+public final class TestCluster implements AutoCloseable {
   private final List<GyreNode> nodes = new ArrayList<>();
 
-  static TestCluster start(Path dir, int size) throws Exception {
+  public static TestCluster start(Path dir, int size) throws Exception {
+    return start(dir, size, "client-test-peer-");
+  }
+
+  /**
+   * @param seedPrefix the peers' identities are this and their number (1…): fixed peer ids
+   */
+  public static TestCluster start(Path dir, int size, String seedPrefix) throws Exception {
     TestCluster cluster = new TestCluster();
     try {
       for (int i = 1; i <= size; i++) {
         System.out.println("starting peer " + i + " of " + size);
-        cluster.nodes.add(GyreNode.start(settings(dir, i, cluster.nodes)));
+        cluster.nodes.add(GyreNode.start(settings(dir, i, seedPrefix, cluster.nodes)));
       }
-      List<String> ids = cluster.nodes.stream().map(n -> n.peerId().base58()).toList();
+      List<String> ids = cluster.peerIds();
       for (GyreNode node : cluster.nodes) {
         node.awaitPeers(ids).get(60, TimeUnit.SECONDS);
       }
@@ -39,10 +47,11 @@ final class TestCluster implements AutoCloseable {
     }
   }
 
-  private static NodeSettings settings(Path dir, int index, List<GyreNode> before) {
+  private static NodeSettings settings(
+      Path dir, int index, String seedPrefix, List<GyreNode> before) {
     Map<String, String> flags = new LinkedHashMap<>();
     flags.put("gyre.node.data-dir", dir.resolve("peer-" + index).toString());
-    flags.put("gyre.node.identity.seed-name", "client-test-peer-" + index);
+    flags.put("gyre.node.identity.seed-name", seedPrefix + index);
     flags.put("gyre.node.cluster-port", "0");
     flags.put("gyre.node.http.port", "0");
     flags.put("gyre.node.client.tcp-port", "0");
@@ -60,20 +69,24 @@ final class TestCluster implements AutoCloseable {
     return NodeSettings.from(NodeConfigLoader.load(Optional.empty(), Map.of(), flags));
   }
 
-  GyreNode node(int index) {
+  public GyreNode node(int index) {
     return nodes.get(index);
   }
 
-  String peerId(int index) {
+  public List<String> peerIds() {
+    return nodes.stream().map(n -> n.peerId().base58()).toList();
+  }
+
+  public String peerId(int index) {
     return nodes.get(index).peerId().base58();
   }
 
   /** The TCP address clients reach peer {@code index} at. */
-  Multiaddr tcp(int index) {
+  public Multiaddr tcp(int index) {
     return address(index, false);
   }
 
-  Multiaddr webSocket(int index) {
+  public Multiaddr webSocket(int index) {
     return address(index, true);
   }
 
@@ -82,6 +95,11 @@ final class TestCluster implements AutoCloseable {
         .filter(a -> a.toString().contains("/ws") == ws)
         .findFirst()
         .orElseThrow();
+  }
+
+  /** Kills peer {@code index} at once, as a crashed process would go. */
+  public void kill(int index) {
+    nodes.get(index).crash();
   }
 
   @Override
