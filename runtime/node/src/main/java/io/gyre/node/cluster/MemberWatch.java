@@ -14,7 +14,9 @@ import java.util.TreeSet;
 
 /**
  * Writes the cluster's members to {@link RememberedMembers} whenever one comes up or is removed
- * (while there are at least two), and warns when this node is alone while it remembers others.
+ * (while there are at least two), and warns when this node is alone while it remembers others —
+ * unless those left on purpose (a graceful leave) or this node is leaving itself: stopping a
+ * cluster is not a split.
  */
 public final class MemberWatch {
   public interface Command {}
@@ -33,16 +35,22 @@ public final class MemberWatch {
           // The members that are up, from the events themselves (the cluster's state view may lag
           // behind them); whether the "alone" warning was given since this node last had company.
           Set<String> up = new TreeSet<>();
+          Set<String> departed = new TreeSet<>();
           boolean[] warned = {false};
           return Behaviors.receive(Command.class)
               .onMessage(
                   Changed.class,
                   changed -> {
                     Member member = changed.event().member();
+                    String address = hostPort(member.address());
                     if (member.status() == MemberStatus.up()) {
-                      up.add(hostPort(member.address()));
+                      up.add(address);
+                      departed.remove(address);
                     } else {
-                      up.remove(hostPort(member.address()));
+                      up.remove(address);
+                      if (leftOnPurpose(changed.event())) {
+                        departed.add(address);
+                      }
                     }
                     if (up.size() > 1) {
                       remembered.remember(up);
@@ -51,8 +59,11 @@ public final class MemberWatch {
                     }
                     // Alone: keep the list, so a restart rejoins them and this is seen.
                     List<String> others =
-                        remembered.others(hostPort(cluster.selfMember().address()));
-                    if (!others.isEmpty() && !warned[0]) {
+                        remembered.others(hostPort(cluster.selfMember().address())).stream()
+                            .filter(other -> !departed.contains(other))
+                            .toList();
+                    boolean leaving = cluster.selfMember().status() != MemberStatus.up();
+                    if (!others.isEmpty() && !warned[0] && !leaving) {
                       warned[0] = true;
                       context
                           .getLog()
@@ -66,6 +77,14 @@ public final class MemberWatch {
                   })
               .build();
         });
+  }
+
+  /** A member that asked to leave (and was let go), as opposed to one that was lost. */
+  private static boolean leftOnPurpose(ClusterEvent.MemberEvent event) {
+    return event instanceof ClusterEvent.MemberLeft
+        || event instanceof ClusterEvent.MemberExited
+        || (event instanceof ClusterEvent.MemberRemoved removed
+            && removed.previousStatus() == MemberStatus.exiting());
   }
 
   static String hostPort(akka.actor.Address address) {

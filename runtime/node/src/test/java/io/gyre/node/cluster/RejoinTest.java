@@ -3,6 +3,9 @@ package io.gyre.node.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.gyre.node.GyreNode;
 import io.gyre.node.TestNodes;
 import java.nio.file.Path;
@@ -12,6 +15,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * A node that founded a cluster and is restarted without seed nodes rejoins it through the members
@@ -30,8 +34,22 @@ class RejoinTest {
     }
   }
 
+  /** The "alone in its cluster" warnings MemberWatch logs (every node of this JVM). */
+  private static List<String> aloneWarnings(ListAppender<ILoggingEvent> log) {
+    synchronized (log.list) {
+      return log.list.stream()
+          .map(ILoggingEvent::getFormattedMessage)
+          .filter(m -> m.contains("alone in its cluster"))
+          .toList();
+    }
+  }
+
   @Test
   void aRestartedFounderRejoinsItsClusterAndOnlyFoundsANewOneWhenTold() throws Exception {
+    Logger watchLog = (Logger) LoggerFactory.getLogger(MemberWatch.class);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    watchLog.addAppender(log);
     try (TestNodes nodes = new TestNodes(dir)) {
       GyreNode founder = nodes.start("founder", List.of("alice"), Optional.empty());
       GyreNode member = nodes.start("member", List.of("bob"), Optional.of(founder));
@@ -42,6 +60,8 @@ class RejoinTest {
           "the founder remembers its cluster");
       founder.stop().toCompletableFuture().join();
       await(() -> member.memberCount() == 1, "the founder left");
+      // It left on purpose: the member is alone, but nothing was split.
+      assertEquals(List.of(), aloneWarnings(log), "a graceful leave is not a split");
 
       // Restarted as the README starts a first node: no seed nodes.
       GyreNode back =
@@ -69,6 +89,13 @@ class RejoinTest {
           List.of("127.0.0.1:" + member.clusterPort()),
           apart.clusterHealth().missing(),
           "/health names the member it remembers and is not with");
+      await(
+          () ->
+              aloneWarnings(log).stream()
+                  .anyMatch(m -> m.contains("127.0.0.1:" + member.clusterPort())),
+          "the founder of a new cluster warns that it remembers the other");
+    } finally {
+      watchLog.detachAppender(log);
     }
   }
 }
