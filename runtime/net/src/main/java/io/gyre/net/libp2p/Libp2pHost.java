@@ -10,6 +10,7 @@ import io.gyre.net.InvalidMultiaddrException;
 import io.gyre.net.Multiaddr;
 import io.gyre.net.NetException;
 import io.gyre.net.StreamHandler;
+import io.gyre.net.libp2p.config.HostOptions;
 import io.gyre.net.libp2p.identify.Identify;
 import io.gyre.net.libp2p.identify.IdentifyMessage;
 import io.gyre.net.libp2p.internal.ConnectionUpgrader;

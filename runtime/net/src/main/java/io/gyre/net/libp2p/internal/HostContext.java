@@ -4,7 +4,7 @@ import io.gyre.identity.KeyPair;
 import io.gyre.net.Connection;
 import io.gyre.net.ConnectionListener;
 import io.gyre.net.Direction;
-import io.gyre.net.libp2p.HostOptions;
+import io.gyre.net.libp2p.config.HostOptions;
 import io.gyre.net.libp2p.noise.NoiseIdentity;
 import io.netty.channel.Channel;
 import java.util.List;

@@ -1,10 +1,10 @@
-package io.gyre.net.libp2p;
+package io.gyre.net.libp2p.config;
 
 import java.time.Duration;
 
 /**
- * Timeouts and limits of a {@link Libp2pHost}. Start from {@link #defaults()} and change what you
- * need with the {@code with…} methods.
+ * Timeouts and limits of a {@link io.gyre.net.libp2p.Libp2pHost}. Start from {@link #defaults()}
+ * and change what you need with the {@code with…} methods.
  *
  * @param handshakeTimeout from the socket's opening to a multiplexed connection (multistream,
  *     Noise, Yamux); a slower (stalled) handshake is closed
