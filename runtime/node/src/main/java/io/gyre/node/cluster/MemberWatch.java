@@ -37,12 +37,20 @@ public final class MemberWatch {
           Set<String> up = new TreeSet<>();
           Set<String> departed = new TreeSet<>();
           boolean[] warned = {false};
+          // From the events too: this node's own Leaving can arrive before its state view shows it.
+          boolean[] selfLeaving = {false};
           return Behaviors.receive(Command.class)
               .onMessage(
                   Changed.class,
                   changed -> {
                     Member member = changed.event().member();
                     String address = hostPort(member.address());
+                    if (member.address().equals(cluster.selfMember().address())
+                        && member.status() != MemberStatus.up()
+                        && member.status() != MemberStatus.joining()
+                        && member.status() != MemberStatus.weaklyUp()) {
+                      selfLeaving[0] = true;
+                    }
                     if (member.status() == MemberStatus.up()) {
                       up.add(address);
                       departed.remove(address);
@@ -62,8 +70,7 @@ public final class MemberWatch {
                         remembered.others(hostPort(cluster.selfMember().address())).stream()
                             .filter(other -> !departed.contains(other))
                             .toList();
-                    boolean leaving = cluster.selfMember().status() != MemberStatus.up();
-                    if (!others.isEmpty() && !warned[0] && !leaving) {
+                    if (!others.isEmpty() && !warned[0] && !selfLeaving[0]) {
                       warned[0] = true;
                       context
                           .getLog()
