@@ -124,9 +124,15 @@ final class MarketCluster implements AutoCloseable {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Kills peer {@code index} at once, as a crashed process would go. */
+  /**
+   * Kills peer {@code index} at once, as a crashed process would go, and returns once it is gone: a
+   * terminating node still answers for a few milliseconds, which a test asking right after the kill
+   * must not see.
+   */
   void kill(int index) {
-    node(index).crash();
+    GyreNode node = node(index);
+    node.crash();
+    node.whenTerminated().toCompletableFuture().orTimeout(60, TimeUnit.SECONDS).join();
   }
 
   @Override

@@ -97,9 +97,15 @@ public final class TestCluster implements AutoCloseable {
         .orElseThrow();
   }
 
-  /** Kills peer {@code index} at once, as a crashed process would go. */
+  /**
+   * Kills peer {@code index} at once, as a crashed process would go, and returns once it is gone: a
+   * terminating node still answers for a few milliseconds, which a test asking right after the kill
+   * must not see.
+   */
   public void kill(int index) {
-    nodes.get(index).crash();
+    GyreNode node = nodes.get(index);
+    node.crash();
+    node.whenTerminated().toCompletableFuture().orTimeout(60, TimeUnit.SECONDS).join();
   }
 
   @Override
