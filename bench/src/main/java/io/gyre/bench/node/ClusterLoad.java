@@ -32,6 +32,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * read from the nodes' metrics. Extra node settings (e.g. dispatcher sizes to compare) are given as
  * {@code -Dbench.node.PATH=VALUE}. {@code bench/cluster-load-instructions.sh} adds the instructions
  * retired per particle, a figure the neighbours' load does not move.
+ *
+ * <p>For the tail: {@code -Dbench.timeline=FILE} writes when each particle answered and its latency
+ * ({@code bench/cluster-load-stalls.py} reads it), {@code -Dbench.stall-dump-ms=MS} dumps the
+ * threads when no particle answered for that long ({@link StallDumps}), and {@code
+ * -Dbench.one-peer=true} makes all three calls on the first peer, to tell the network's part from
+ * the peer's.
  */
 public final class ClusterLoad {
   private static final String SETTING_PREFIX = "bench.node.";
@@ -76,16 +82,25 @@ public final class ClusterLoad {
         }
       }
       System.out.println("deployed greeting.wasm on " + peers.size() + " peers");
+      List<String> path =
+          Boolean.getBoolean("bench.one-peer")
+              ? List.of(peers.get(0), peers.get(0), peers.get(0))
+              : peers;
       RunRequest request =
-          new RunRequest(script(peers), Map.of(), TTL, Optional.empty(), Optional.empty());
+          new RunRequest(script(path), Map.of(), TTL, Optional.empty(), Optional.empty());
       Load load = new Load(nodes.get(0), request, concurrency);
       load.start();
+      StallDumps.startIfAsked(() -> load.completed.get());
       phase(load, nodes, "warm-up", warmup);
       Snapshot before = Snapshot.of(load, nodes);
       phase(load, nodes, "measured", seconds);
       Snapshot after = Snapshot.of(load, nodes);
       load.stop();
       report(before, after, load, seconds, concurrency);
+      String timeline = System.getProperty("bench.timeline");
+      if (timeline != null) {
+        load.writeTimeline(Path.of(timeline), after.latencyIndex);
+      }
     }
     System.exit(0);
   }
@@ -242,6 +257,8 @@ public final class ClusterLoad {
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final long[] latencies = new long[4_000_000];
+    // When each particle answered (System.nanoTime), for the timeline.
+    private final long[] ends = new long[4_000_000];
     private final AtomicInteger latencyCount = new AtomicInteger();
     private volatile boolean running = true;
 
@@ -272,7 +289,9 @@ public final class ClusterLoad {
             if (error == null && result.status() == RunResult.Status.RESPONDED) {
               int index = latencyCount.getAndIncrement();
               if (index < latencies.length) {
-                latencies[index] = System.nanoTime() - started;
+                long end = System.nanoTime();
+                latencies[index] = end - started;
+                ends[index] = end;
               }
               completed.incrementAndGet();
             } else {
@@ -280,6 +299,24 @@ public final class ClusterLoad {
             }
             next();
           });
+    }
+
+    /**
+     * One line per answered particle: when it answered (ms of JVM uptime, as {@code -Xlog:gc}
+     * prints them), its latency (ms) and when it answered on the monotonic clock (ms), to line slow
+     * particles up with GC, JIT, sweeps or other threads' CPU.
+     */
+    void writeTimeline(Path file, int count) throws java.io.IOException {
+      long uptimeMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+      long nowNanos = System.nanoTime();
+      // monotonic_ms is System.nanoTime's clock, which perf's -k CLOCK_MONOTONIC traces share.
+      StringBuilder out = new StringBuilder("uptime_ms latency_ms monotonic_ms\n");
+      for (int i = 0; i < Math.min(count, ends.length); i++) {
+        double atMs = uptimeMs - (nowNanos - ends[i]) / 1e6;
+        out.append(String.format("%.1f %.2f %.1f%n", atMs, latencies[i] / 1e6, ends[i] / 1e6));
+      }
+      Files.writeString(file, out);
+      System.out.println("timeline of " + count + " particles written to " + file);
     }
 
     long[] latenciesBetween(int from, int to) {
