@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The ledger alone: random transfers, posted only when it allows them. */
-class TransferLedgerProperties {
+class TransferLedgerPropertiesTest {
   private static final List<Account> ACCOUNTS =
       List.of(
           Account.OUTSIDE,

@@ -25,7 +25,7 @@ import net.jqwik.api.Provide;
  * "Nothing is created or lost", over random sequences of every operation the marketplace takes —
  * good and bad amounts, strangers acting, epochs with and without proofs.
  */
-class LedgerProperties {
+class LedgerPropertiesTest {
   enum Kind {
     FUND,
     WITHDRAW_WALLET,

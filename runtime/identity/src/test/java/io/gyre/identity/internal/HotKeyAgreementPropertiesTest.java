@@ -22,7 +22,7 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * on valid signatures and on every kind of tampering. Every check calls {@link HotKey#verify}, the
  * table path itself; keys BouncyCastle refuses are refused before any table (as KeyPair does).
  */
-class HotKeyAgreementProperties {
+class HotKeyAgreementPropertiesTest {
   // Many keys, each with its own table: a wrong table entry for some key would show as a
   // disagreement on that key only.
   private static final int KEYS = 128;

@@ -24,7 +24,7 @@ import net.jqwik.api.Tuple;
  * lone surrogates, integer-like and duplicate keys, nesting — are parsed and printed by Gyre and by
  * Node.js (src/test/node/stringify.mjs, one process per batch), and the texts must be equal.
  */
-class JsJsonV8Properties {
+class JsJsonV8PropertiesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Property(tries = 6)
@@ -128,7 +128,7 @@ class JsJsonV8Properties {
             .ofMaxSize(6)
             .map(parts -> String.join("", parts));
     return Arbitraries.oneOf(
-        plain.map(JsJsonV8Properties::quoted), escapes.map(s -> "\"" + s + "\""));
+        plain.map(JsJsonV8PropertiesTest::quoted), escapes.map(s -> "\"" + s + "\""));
   }
 
   /**
@@ -153,7 +153,7 @@ class JsJsonV8Properties {
             "constructor",
             "");
     return Arbitraries.oneOf(indexLike, Arbitraries.strings().alpha().ofMaxLength(3))
-        .map(JsJsonV8Properties::quoted);
+        .map(JsJsonV8PropertiesTest::quoted);
   }
 
   /** A JSON string literal for any Java string (lone surrogates escaped by Jackson). */
