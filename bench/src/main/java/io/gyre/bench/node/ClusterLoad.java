@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * each answer starts the next one. Every particle signature and every peer's data signatures are
  * checked, as in production.
  *
- * <p>{@code java -Xmx2g -XX:+UseZGC -cp bench/target/benchmarks.jar io.gyre.bench.node.ClusterLoad
- * [SECONDS [WARMUP [CONCURRENCY]]]} (the collector {@code ./gyre node} runs peers with) prints
+ * <p>{@code java -Xmx2g -XX:+UseShenandoahGC -cp bench/target/benchmarks.jar
+ * io.gyre.bench.node.ClusterLoad [SECONDS [WARMUP [CONCURRENCY]]]} (the collector {@code ./gyre
+ * node} runs peers with on Java 17; generational ZGC on 21+) prints
  * progress every 5 s, then throughput, latency percentiles, and the interpreter time per particle
  * read from the nodes' metrics. Extra node settings (e.g. dispatcher sizes to compare) are given as
  * {@code -Dbench.node.PATH=VALUE}. {@code bench/cluster-load-instructions.sh} adds the instructions

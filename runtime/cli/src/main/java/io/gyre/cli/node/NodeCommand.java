@@ -135,6 +135,7 @@ public final class NodeCommand implements Callable<Integer> {
     }
     var out = spec.commandLine().getOut();
     out.println("peer " + node.peerId() + " up");
+    out.println("  jvm      " + JvmDescription.current());
     out.println(
         "  cluster  "
             + nodeSettings.host()
