@@ -1,9 +1,11 @@
 package io.gyre.bot;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gyre.air.syntax.AirParser;
 import io.gyre.client.AquaFunction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,8 @@ class BotFunctionsTest {
     for (String name :
         List.of("storeModule", "openDeal", "dealStatus", "ledger", "clusterPeers", "ask")) {
       AquaFunction function = BotFunctions.get(name);
+      assertDoesNotThrow(
+          () -> AirParser.parse(function.air()), () -> name + ":\n" + function.air());
       assertTrue(
           function.air().contains("callbackSrv"), name + " returns nothing:\n" + function.air());
     }

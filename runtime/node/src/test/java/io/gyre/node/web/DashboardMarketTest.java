@@ -3,7 +3,6 @@ package io.gyre.node.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +49,7 @@ class DashboardMarketTest {
             .post(
                 "/market/deals",
                 "{\"blueprint\": \"greeting\", \"wasm\": [\""
-                    + Base64.getEncoder().encodeToString(greetingWasm())
+                    + Base64.getEncoder().encodeToString(PageUnderTest.greetingWasm())
                     + "\"], \"max_price\": 10, \"target\": 1, \"epochs\": 5, \"deposit\": 100}");
     assertEquals(201, deal.statusCode(), deal.body());
 
@@ -90,11 +89,5 @@ class DashboardMarketTest {
     }
     throw new AssertionError(
         "the marketplace did not open within 60 s (last status " + status + ")");
-  }
-
-  private static byte[] greetingWasm() throws Exception {
-    try (InputStream in = DashboardMarketTest.class.getResourceAsStream("/wasm/greeting.wasm")) {
-      return in.readAllBytes();
-    }
   }
 }

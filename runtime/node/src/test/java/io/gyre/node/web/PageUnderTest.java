@@ -4,6 +4,7 @@ import io.gyre.identity.KeyPair;
 import io.gyre.node.GyreNode;
 import io.gyre.node.TestNodes;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -80,12 +81,35 @@ final class PageUnderTest implements AutoCloseable {
     return "http://127.0.0.1:" + node.httpAddress().orElseThrow().getPort() + path;
   }
 
-  /** A request to the node's HTTP API, as a client other than the page would send it. */
+  /** A JSON request to the node's HTTP API, as a client other than the page would send it. */
   HttpResponse<String> post(String path, String json) throws Exception {
-    HttpRequest.Builder request =
+    return send(
         HttpRequest.newBuilder(URI.create(url(path)))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json));
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** Deploys a one-module service on the node's peer, named {@code alias} (as gyre service). */
+  HttpResponse<String> deploy(byte[] module, String alias) throws Exception {
+    return send(
+        HttpRequest.newBuilder(URI.create(url("/services?name=" + alias)))
+            .header("Content-Type", "application/octet-stream")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(module)));
+  }
+
+  HttpResponse<String> delete(String path) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(url(path))).DELETE());
+  }
+
+  /** examples/services/greeting, built by gyre-examples: a small module to deploy. */
+  static byte[] greetingWasm() throws IOException {
+    try (InputStream in = PageUnderTest.class.getResourceAsStream("/wasm/greeting.wasm")) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** Sends as the operator: with the token, where the peer keeps one. */
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     token().ifPresent(t -> request.header("Authorization", "Bearer " + t));
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

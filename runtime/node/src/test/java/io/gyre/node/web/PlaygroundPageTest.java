@@ -3,6 +3,7 @@ package io.gyre.node.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gyre.identity.KeyPair;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -245,6 +246,53 @@ class PlaygroundPageTest {
     waitUpTo(30).until(d -> Double.parseDouble(find("metric-peak").getText()) > 0);
     waitUpTo(30).until(d -> !find("metric-interp-recent-p50").getText().equals("—"));
     assertTrue(find("metric-interp-all-p99").getText().matches("[0-9.]+ (µs|ms|s)"));
+  }
+
+  @Test
+  void aServiceDeployedOnThisPeerIsListedInItsRowUntilRemoved() throws Exception {
+    click("tab-dashboard");
+    String self = PAGE.page().node.peerId().base58();
+    waitUpTo(30)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#peers tr.peer-row[data-peer='" + self + "']")));
+    assertEquals(List.of(), servicesListedFor(self));
+
+    HttpResponse<String> deployed =
+        PAGE.page().deploy(PageUnderTest.greetingWasm(), "dashboard-greeting");
+    assertEquals(201, deployed.statusCode(), deployed.body());
+    String serviceId = new ObjectMapper().readTree(deployed.body()).get("service_id").asText();
+    // The open dashboard shows it at its next poll, in this peer's row only, by alias and id.
+    waitUpTo(30)
+        .withMessage(() -> "this peer's row lists " + servicesListedFor(self))
+        .until(
+            d ->
+                servicesListedFor(self)
+                    .equals(List.of("dashboard-greeting · " + serviceId + " | owner " + self)));
+    assertEquals(List.of(), servicesListedFor(ALICE));
+
+    HttpResponse<String> removed = PAGE.page().delete("/services/" + serviceId);
+    assertEquals(200, removed.statusCode(), removed.body());
+    waitUpTo(30)
+        .withMessage(() -> "this peer's row still lists " + servicesListedFor(self))
+        .until(d -> servicesListedFor(self).isEmpty());
+  }
+
+  /**
+   * The services in a peer's row of the dashboard: each as its text and the owner its tooltip
+   * names, read in one script so a poll's redraw cannot come between them.
+   */
+  @SuppressWarnings("unchecked")
+  private static List<String> servicesListedFor(String peer) {
+    return (List<String>)
+        PAGE.browser()
+            .driver
+            .executeScript(
+                "return [...document.querySelectorAll("
+                    + "`#peers tr.peer-row[data-peer='${arguments[0]}'] li.service`)]"
+                    + ".map(li => li.textContent + ' | '"
+                    + " + li.title.split('\\n').find(l => l.startsWith('owner ')))",
+                peer);
   }
 
   @Test
