@@ -7,18 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gyre.marketplace.MarketDump;
 import io.gyre.node.GyreNode;
 import io.gyre.node.TestNodes;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bad input at the marketplace's doors — the HTTP API and the builtin: each a clear one-line error
@@ -60,24 +61,41 @@ class MarketHttpTest {
     assertEquals(before, dump(), "a refused request changed the marketplace");
   }
 
-  @Test
-  void fundingNeedsTheOperatorsToken() throws Exception {
+  /** Every acting endpoint of HttpApi's market route, with a request the operator could make. */
+  static Stream<Arguments> actingEndpoints() {
+    String modules = "[\"" + "ab".repeat(32) + "\"]";
+    return Stream.of(
+        Arguments.of("/market/offers", "{\"price\": 10, \"collateral\": 100}"),
+        Arguments.of("/market/offers/offer-0/withdraw", ""),
+        Arguments.of(
+            "/market/deals",
+            "{\"blueprint\": \"x\", \"modules\": "
+                + modules
+                + ", \"max_price\": 10, \"target\": 1, \"epochs\": 2, \"deposit\": 20}"),
+        Arguments.of("/market/deals/deal-0/deposit", "{\"amount\": 5}"),
+        Arguments.of("/market/deals/deal-0/cancel", ""),
+        Arguments.of("/market/fund", "{\"peer\": \"" + node.peerId() + "\", \"amount\": 5}"),
+        Arguments.of("/market/withdraw", "{\"from\": \"wallet\", \"amount\": 1}"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("actingEndpoints")
+  void actingNeedsTheOperatorsToken(String path, String body) throws Exception {
+    unauthorized(path, body, Optional.empty(), "this endpoint needs the peer's token");
+    unauthorized(path, body, Optional.of("Bearer not-the-token"), "the token is not this peer's");
+    unauthorized(path, body, Optional.of("Bearer "), "the token is not this peer's");
+  }
+
+  private static void unauthorized(
+      String path, String body, Optional<String> authorization, String says) throws Exception {
     String before = dump();
-    HttpResponse<String> answer =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://127.0.0.1:"
-                                + node.httpAddress().orElseThrow().getPort()
-                                + "/market/fund"))
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            "{\"peer\": \"" + node.peerId() + "\", \"amount\": 5}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertEquals(401, answer.statusCode());
-    assertEquals(before, dump());
+    HttpResponse<String> answer = MarketPeers.post(node, path, body, authorization);
+    assertEquals(401, answer.statusCode(), answer.body());
+    assertEquals(
+        Optional.of("application/json"), answer.headers().firstValue("Content-Type"), path);
+    String error = MarketPeers.json(answer).get("error").asText();
+    assertTrue(error.contains(says), error);
+    assertEquals(before, dump(), "a request without the token changed the marketplace");
   }
 
   @Test

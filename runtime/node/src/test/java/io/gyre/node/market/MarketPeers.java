@@ -66,19 +66,31 @@ final class MarketPeers {
 
   static HttpResponse<String> http(GyreNode node, String method, String path, String body)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    "http://127.0.0.1:" + node.httpAddress().orElseThrow().getPort() + path))
-            .timeout(Duration.ofSeconds(30));
     if (method.equals("POST")) {
-      String token =
-          OperatorToken.readFrom(node.settings().dataDir()).orElseThrow();
-      request
-          .header("Authorization", "Bearer " + token)
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body));
+      String token = OperatorToken.readFrom(node.settings().dataDir()).orElseThrow();
+      return post(node, path, body, Optional.of("Bearer " + token));
     }
+    return send(request(node, path));
+  }
+
+  /** A POST with the given Authorization header, or none. */
+  static HttpResponse<String> post(
+      GyreNode node, String path, String body, Optional<String> authorization) throws Exception {
+    HttpRequest.Builder request =
+        request(node, path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    authorization.ifPresent(value -> request.header("Authorization", value));
+    return send(request);
+  }
+
+  private static HttpRequest.Builder request(GyreNode node, String path) {
+    return HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + node.httpAddress().orElseThrow().getPort() + path))
+        .timeout(Duration.ofSeconds(30));
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -94,7 +106,12 @@ final class MarketPeers {
     while (System.nanoTime() < deadline) {
       try {
         last =
-            node.market().marketplace().view().toCompletableFuture().get(10, TimeUnit.SECONDS).dump();
+            node.market()
+                .marketplace()
+                .view()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .dump();
         if (until.test(last)) {
           return last;
         }
@@ -104,7 +121,12 @@ final class MarketPeers {
       Thread.sleep(300);
     }
     throw new AssertionError(
-        "waited " + max + " for " + what + "; last state: " + (last == null ? "none" : last.toJson()));
+        "waited "
+            + max
+            + " for "
+            + what
+            + "; last state: "
+            + (last == null ? "none" : last.toJson()));
   }
 
   static byte[] greetingWasm() throws Exception {
