@@ -4,8 +4,9 @@
 # rejected at the case's line.
 #
 #   aqua-compiler/scripts/oracle-conformance.sh [CASES_ROOT_OR_CASE_DIR ...]
-#   (default: ../shared/conformance/cases next to the repository)
-#   ORACLE=/path/to/oracle CONFORMANCE=/path/to/conformance to override the tool locations.
+#   (default: the repository's conformance/cases)
+#   ORACLE=/path/to/oracle CONFORMANCE=/path/to/conformance (its compare.mjs) to override the tool
+#   locations.
 set -uo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CONFORMANCE="${CONFORMANCE:-$repo/../shared/conformance}"
@@ -14,7 +15,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 roots=("$@")
-[ ${#roots[@]} -eq 0 ] && roots=("$CONFORMANCE/cases")
+[ ${#roots[@]} -eq 0 ] && roots=("$repo/conformance/cases")
 cases=()
 for r in "${roots[@]}"; do
   if [ -f "$r/case.json" ]; then cases+=("$r"); else for d in "$r"/*/; do [ -f "$d/case.json" ] && cases+=("${d%/}"); done; fi

@@ -86,8 +86,9 @@ public final class AquaCompiler {
     } catch (StackOverflowError e) {
       throw new CompileException(
           List.of(new Diagnostic(files.get(0), Pos.NONE, "too deeply nested")));
-    } catch (RuntimeException e) {
-      // The stages report their own bugs at the statement; anything left is reported here.
+    } catch (RuntimeException | AssertionError | LinkageError e) {
+      // A compiler bug (see Diagnostic.internal). The stages report their own bugs at the
+      // statement; anything left is reported here.
       throw new CompileException(List.of(Diagnostic.internal(files.get(0), new Pos(1, 1, 1), e)));
     }
   }

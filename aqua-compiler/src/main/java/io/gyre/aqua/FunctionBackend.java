@@ -59,6 +59,9 @@ final class FunctionBackend {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while generating AIR", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error; // one generate() does not catch (e.g. OutOfMemoryError): kept as it is
+      }
       throw new IllegalStateException("AIR generation failed", e.getCause());
     } finally {
       pool.shutdown();
@@ -86,8 +89,9 @@ final class FunctionBackend {
           List.of(
               new Diagnostic(
                   job.module().module().source(), job.def().pos(), "too deeply nested")));
-    } catch (RuntimeException e) {
-      // Placing or printing failed (a compiler bug): reported at the function, never thrown.
+    } catch (RuntimeException | AssertionError | LinkageError e) {
+      // Placing or printing failed, or lowering outside a statement (a compiler bug, see
+      // Diagnostic.internal): reported at the function, never thrown.
       return new Result(
           Optional.empty(),
           List.of(Diagnostic.internal(job.module().module().source(), job.def().pos(), e)));

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -33,7 +34,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * by deleting, inserting and swapping characters, tokens, lines and indentation. Each mutant keeps
  * its file's place, so its imports still resolve. The compiler must answer each with a result or
  * with compile errors that carry a position — never another exception, never an internal compiler
- * error, never a stack overflow, and within a time bound.
+ * error, never a stack overflow, and within a time bound. The files as they are must pass the same
+ * check.
  */
 class RobustnessTest {
   private static final long TIME_LIMIT_MS = 5_000;
@@ -154,8 +156,22 @@ class RobustnessTest {
 
   @Property(tries = 10_000, seed = "20261122")
   void mutatedSourcesOnlyEverGiveCompileErrors(@ForAll("mutated") Mutant mutant) throws Exception {
-    String source = mutant.source();
-    SourceFile input = new SourceFile(mutant.file(), "mutated.aqua", source);
+    onlyEverGivesCompileErrors(new SourceFile(mutant.file(), "mutated.aqua", mutant.source()));
+  }
+
+  /** The same check on every file as it is: the mutants' starting points must pass it too. */
+  @Example
+  void unmutatedSourcesOnlyEverGiveCompileErrors() throws Exception {
+    for (int i = 0; i < sources.size(); i++) {
+      Path file = paths.get(i);
+      onlyEverGivesCompileErrors(
+          new SourceFile(file, file.getFileName().toString(), sources.get(i)));
+    }
+  }
+
+  /** Compiles {@code input} in time, to a result or to compile errors with a position. */
+  private static void onlyEverGivesCompileErrors(SourceFile input) throws Exception {
+    String source = input.text();
     Future<?> run =
         worker.submit(
             () -> {
@@ -175,10 +191,12 @@ class RobustnessTest {
       run.get(TIME_LIMIT_MS, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       run.cancel(true);
-      throw new AssertionError("compiling took over " + TIME_LIMIT_MS + " ms:\n" + source);
+      throw new AssertionError(
+          "compiling took over " + TIME_LIMIT_MS + " ms: " + input.path() + "\n" + source);
     } catch (ExecutionException e) {
       throw new AssertionError(
-          "the compiler failed with " + e.getCause() + " on:\n" + source, e.getCause());
+          "the compiler failed with " + e.getCause() + " on " + input.path() + ":\n" + source,
+          e.getCause());
     }
   }
 

@@ -103,13 +103,15 @@ final class StmtChecker {
       check.run();
     } catch (Stopped e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException
+        | AssertionError
+        | LinkageError e) { // a compiler bug: see Diagnostic.internal
       error.accept(stmt.pos(), internal(stmt, e));
       throw new Stopped(e);
     }
   }
 
-  private String internal(Stmt stmt, RuntimeException e) {
+  private String internal(Stmt stmt, Throwable e) {
     return Diagnostic.internal(module.module().source(), stmt.pos(), e).message();
   }
 

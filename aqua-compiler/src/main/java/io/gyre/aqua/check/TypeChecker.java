@@ -44,7 +44,9 @@ public final class TypeChecker {
           checker.body(f.decl().body(), f.type().results(), locals, f.pos());
         } catch (StmtChecker.Stopped e) {
           // reported at its statement; the function's other statements are not checked
-        } catch (RuntimeException e) {
+        } catch (RuntimeException
+            | AssertionError
+            | LinkageError e) { // a compiler bug: see Diagnostic.internal
           diagnostics.add(Diagnostic.internal(module.module().source(), f.pos(), e));
         }
       }

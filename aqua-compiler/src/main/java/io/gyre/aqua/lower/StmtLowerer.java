@@ -94,7 +94,9 @@ final class StmtLowerer {
       lower.run();
     } catch (Lowering.Abort | Lowering.Internal | StackOverflowError e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException
+        | AssertionError
+        | LinkageError e) { // a compiler bug: see Diagnostic.internal
       throw new Lowering.Internal(
           io.gyre.aqua.source.Diagnostic.internal(f.module.module().source(), stmt.pos(), e), e);
     }

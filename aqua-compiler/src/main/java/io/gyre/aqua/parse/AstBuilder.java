@@ -266,8 +266,8 @@ final class AstBuilder {
       return statementUnguarded(ctx);
     } catch (NestingGuard.TooDeep e) {
       throw e;
-    } catch (RuntimeException e) {
-      // A compiler bug: an error at this statement, never an exception.
+    } catch (RuntimeException | AssertionError | LinkageError e) {
+      // A compiler bug (see Diagnostic.internal): an error at this statement, never an exception.
       diagnostics.add(Diagnostic.internal(file, pos(ctx), e));
       return null;
     } finally {

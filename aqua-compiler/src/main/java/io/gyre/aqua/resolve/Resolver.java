@@ -65,7 +65,9 @@ public final class Resolver {
       for (int i = 0; i < decls.size(); i++) {
         try {
           declare(scope, decls.get(i), i);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException
+            | AssertionError
+            | LinkageError e) { // a compiler bug: see Diagnostic.internal
           diagnostics.add(Diagnostic.internal(module.source(), decls.get(i).pos(), e));
         }
       }

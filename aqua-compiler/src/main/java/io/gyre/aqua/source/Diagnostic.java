@@ -20,6 +20,13 @@ public record Diagnostic(SourceFile file, Pos pos, String message, Severity seve
   /**
    * A failure of the compiler itself (a bug), reported at the statement being compiled instead of
    * escaping as an exception.
+   *
+   * <p>Every stage catches the same throwables as bugs: {@link RuntimeException}, {@link
+   * AssertionError} (a broken invariant) and {@link LinkageError} (e.g. a static initialiser that
+   * failed). A {@link StackOverflowError} is deep input and becomes "too deeply nested". Any other
+   * {@link VirtualMachineError} ({@link OutOfMemoryError}, {@link InternalError}) says the JVM
+   * itself can no longer be trusted, so it is never caught: the peer hosting the compiler must see
+   * it.
    */
   public static Diagnostic internal(SourceFile file, Pos pos, Throwable cause) {
     String where = file.displayName() + ":" + pos.line() + ":" + pos.column();
