@@ -4,6 +4,7 @@ import io.gyre.cli.air.AirCommand;
 import io.gyre.cli.aqua.AquaCommand;
 import io.gyre.cli.console.ErrorReport;
 import io.gyre.cli.console.Logs;
+import io.gyre.cli.console.VerboseOption;
 import io.gyre.cli.demo.DemoCommand;
 import io.gyre.cli.node.NodeCommand;
 import io.gyre.cli.run.RunCommand;
@@ -37,7 +38,7 @@ public final class GyreCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
-      names = "--verbose",
+      names = VerboseOption.NAME,
       scope = CommandLine.ScopeType.INHERIT,
       description = "Print the stack trace of an error, and of every logged one.")
   boolean verbose;
@@ -58,24 +59,12 @@ public final class GyreCommand implements Runnable {
             .setExpandAtFiles(false);
     cli.setExecutionStrategy(
         parseResult -> {
-          boolean verbose = verbose(parseResult);
+          boolean verbose = VerboseOption.given(parseResult);
           Logs.configure(verbose);
           cli.setExecutionExceptionHandler(new ErrorReport(verbose));
           return new CommandLine.RunLast().execute(parseResult);
         });
     return cli;
-  }
-
-  /** Whether gyre's own {@code --verbose} was given, before or after the subcommand. */
-  public static boolean verbose(CommandLine.ParseResult parseResult) {
-    for (CommandLine.ParseResult level = parseResult;
-        level != null;
-        level = level.hasSubcommand() ? level.subcommand() : null) {
-      if (level.hasMatchedOption("--verbose")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Override

@@ -121,6 +121,14 @@ public final class KeyPair {
     return fastVerify;
   }
 
+  /**
+   * Verifications a hot key's table has answered in this process so far (never reset): stays put
+   * while the fast path is off, so a peer's setting can be seen at work.
+   */
+  public static long fastPathVerifications() {
+    return HOT_KEYS.hits();
+  }
+
   /** The process's hot keys, for tests. */
   static HotKeys hotKeys() {
     return HOT_KEYS;

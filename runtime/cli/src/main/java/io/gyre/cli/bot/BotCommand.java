@@ -9,9 +9,9 @@ import io.gyre.bot.ChatBot;
 import io.gyre.chat.ChatException;
 import io.gyre.chat.ChatOptions;
 import io.gyre.chat.ChatSession;
-import io.gyre.cli.GyreCommand;
 import io.gyre.cli.client.ClientArguments;
 import io.gyre.cli.console.UserError;
+import io.gyre.cli.console.VerboseOption;
 import io.gyre.cli.peer.PeerClient;
 import io.gyre.cli.peer.PeerOptions;
 import io.gyre.client.ClientOptions;
@@ -147,7 +147,7 @@ public final class BotCommand implements Callable<Integer> {
         ClientOptions.of(ClientArguments.relays(via), ClientArguments.key(keyFile));
     ChatOptions chatOptions =
         host.map(ChatOptions.defaults()::withRoomHost).orElseGet(ChatOptions::defaults);
-    if (!GyreCommand.verbose(spec.root().commandLine().getParseResult())) {
+    if (!VerboseOption.given(spec.root().commandLine().getParseResult())) {
       // a lost replica is the bot's own news, told in its lines; the SDK's log would repeat it
       ((Logger) LoggerFactory.getLogger("io.gyre")).setLevel(Level.ERROR);
     }

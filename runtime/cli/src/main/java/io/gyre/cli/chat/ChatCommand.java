@@ -6,9 +6,9 @@ import io.gyre.chat.ChatException;
 import io.gyre.chat.ChatMember;
 import io.gyre.chat.ChatOptions;
 import io.gyre.chat.ChatSession;
-import io.gyre.cli.GyreCommand;
 import io.gyre.cli.client.ClientArguments;
 import io.gyre.cli.console.UserError;
+import io.gyre.cli.console.VerboseOption;
 import io.gyre.client.ClientOptions;
 import io.gyre.client.ConnectFailed;
 import io.gyre.client.GyreClient;
@@ -81,7 +81,7 @@ public final class ChatCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(UserError.USAGE, e.getMessage());
     }
-    if (!GyreCommand.verbose(spec.root().commandLine().getParseResult())) {
+    if (!VerboseOption.given(spec.root().commandLine().getParseResult())) {
       // the screen tells of lost and regained connections itself; the SDK's log would tear it
       ((Logger) LoggerFactory.getLogger("io.gyre")).setLevel(Level.ERROR);
     }
