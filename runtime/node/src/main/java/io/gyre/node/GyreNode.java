@@ -268,6 +268,7 @@ public final class GyreNode implements AutoCloseable {
       session.refused("peer " + request.initPeerId().get() + " is not hosted by this node");
       return session.result();
     }
+    CompletionStage<RunResult> observed = session.result().thenApply(this::observedRun);
     Particle particle;
     try {
       particle =
@@ -287,7 +288,17 @@ public final class GyreNode implements AutoCloseable {
                 refusal.ifPresent(session::refused);
               }
             });
-    return session.result();
+    return observed;
+  }
+
+  /**
+   * A particle that started counts in the run latency, whatever its outcome; a refusal does not.
+   */
+  private RunResult observedRun(RunResult result) {
+    if (result.status() != RunResult.Status.REFUSED) {
+      parts.metrics().runSeconds.observeNanos(result.elapsedMs() * 1_000_000L);
+    }
+    return result;
   }
 
   /** This node's part of the marketplace: its calls, its settings. */

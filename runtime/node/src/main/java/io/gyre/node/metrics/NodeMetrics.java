@@ -47,6 +47,15 @@ public final class NodeMetrics {
       new Latency(registry, "gyre_interpreter_run_seconds", "Interpreter run latency");
   public final Latency serviceCallSeconds =
       new Latency(registry, "gyre_service_call_seconds", "Service call latency");
+
+  /** A whole particle as its caller sees it: from its start on the init peer to its outcome. */
+  public final Latency runSeconds =
+      new Latency(
+          registry,
+          "gyre_run_seconds",
+          "Particles run through this node: from the start on their init peer to their response,"
+              + " error or failure");
+
   public final AtomicLong particlesInFlight = new AtomicLong();
 
   private final Counter refused =

@@ -115,6 +115,8 @@ class HttpApiTest {
     assertEquals(0.0, metrics.value("gyre_particles_refused_total{reason=\"shutting_down\"}"));
     assertEquals(2.0, metrics.value("gyre_known_peers"), response.body());
     assertEquals("histogram", metrics.types().get("gyre_service_call_seconds"));
+    assertEquals("histogram", metrics.types().get("gyre_run_seconds"));
+    assertTrue(metrics.value("gyre_run_seconds_count") >= 1, response.body());
     // The JVM's own, from the client's standard collectors.
     assertTrue(metrics.value("jvm_memory_used_bytes{area=\"heap\"}") > 0, response.body());
     assertTrue(metrics.value("jvm_threads_current") > 0, response.body());

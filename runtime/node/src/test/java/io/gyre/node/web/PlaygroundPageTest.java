@@ -246,6 +246,9 @@ class PlaygroundPageTest {
     waitUpTo(30).until(d -> Double.parseDouble(find("metric-peak").getText()) > 0);
     waitUpTo(30).until(d -> !find("metric-interp-recent-p50").getText().equals("—"));
     assertTrue(find("metric-interp-all-p99").getText().matches("[0-9.]+ (µs|ms|s)"));
+    // The runs above are whole particles started here: their latency has a card of its own.
+    waitUpTo(30).until(d -> !find("metric-run-recent-p50").getText().equals("—"));
+    assertTrue(find("metric-run-all-p99").getText().matches("[0-9.]+ (µs|ms|s)"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 // The dashboard's live metrics: particles per second (from the received counter's rate), totals,
-// and interpreter and service-call latency (p50/p99 from the histograms' buckets).
+// and latency (p50/p99 from the histograms' buckets) of whole particles run here, of interpreter
+// runs and of service calls.
 
 import { byId } from "./dom.js";
 import { sparkline } from "./sparkline.js";
@@ -15,7 +16,11 @@ export function renderMetrics(window) {
   byId("metric-executed").textContent = String(window.value("gyre_particles_executed_total"));
   byId("metric-failed").textContent = String(window.value("gyre_particles_failed_total"));
   byId("metric-refused").textContent = String(window.value("gyre_particles_refused_total"));
-  for (const [id, histogram] of [["interp", "gyre_interpreter_run_seconds"], ["call", "gyre_service_call_seconds"]]) {
+  for (const [id, histogram] of [
+    ["run", "gyre_run_seconds"],
+    ["interp", "gyre_interpreter_run_seconds"],
+    ["call", "gyre_service_call_seconds"],
+  ]) {
     for (const [when, sinceStart] of [["recent", false], ["all", true]]) {
       for (const [q, value] of [["p50", 0.5], ["p99", 0.99]]) {
         byId(`metric-${id}-${when}-${q}`).textContent = seconds(window.quantile(histogram, value, sinceStart));
