@@ -2,12 +2,15 @@ package io.gyre.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gyre.air.particle.ParticleError;
 import io.gyre.identity.KeyPair;
+import io.gyre.net.Multiaddr;
+import io.gyre.node.GyreNode;
 import io.gyre.node.services.ServiceRecord;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,14 +22,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SDK clients against a real cluster of 4 peers over real sockets: peers 0 and 1 are the clients'
- * relays, peer 2 hosts the WASM service, peer 3 is a relay that one test kills.
+ * SDK clients against a real cluster of 5 peers over real sockets: peers 0 and 1 are the clients'
+ * relays, peer 2 hosts the WASM service, peer 3 is a relay that one test kills, peer 4 a relay that
+ * one test restarts.
  */
 class ClientClusterTest {
   @TempDir static Path dir;
@@ -35,7 +40,7 @@ class ClientClusterTest {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = TestCluster.start(dir.resolve("cluster"), 4);
+    cluster = TestCluster.start(dir.resolve("cluster"), 5);
     Path aqua = dir.resolve("cluster.aqua");
     try (InputStream in = ClientClusterTest.class.getResourceAsStream("cluster.aqua")) {
       Files.write(aqua, in.readAllBytes());
@@ -161,6 +166,42 @@ class ClientClusterTest {
       await(client.whenConnected());
       assertEquals(cluster.peerId(0), client.relayPeerId().orElseThrow().base58());
       assertEquals("waited", await(client.call(fn("waitOn"), cluster.peerId(2), 1)).asText());
+    }
+  }
+
+  /** Waits for {@code condition}, generously: a loaded machine may be slow, never wrong. */
+  private static void awaitTrue(String what, BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within 120 s: " + what);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
+  void aClientWhoseOnlyRelayRestartsReconnectsToItByItselfAndItsCallsWorkAgain() throws Exception {
+    ClientOptions options =
+        ClientOptions.of(List.of(cluster.tcp(4)), KeyPair.generate())
+            .withMaxBackoff(Duration.ofSeconds(1));
+    try (GyreClient client = GyreClient.connect(options)) {
+      assertEquals("reached", await(client.call(fn("nowhere"), cluster.peerId(2))).asText());
+      GyreNode before = cluster.node(4);
+      List<Multiaddr> addresses = before.clientAddresses();
+
+      cluster.restart(4);
+
+      GyreNode after = cluster.node(4);
+      assertNotSame(before, after);
+      assertEquals(addresses, after.clientAddresses(), "the same ports and the same peer id");
+      // nobody tells the client: its own back-off brings it to the relay's new incarnation
+      awaitTrue(
+          "the client attached to the restarted relay",
+          () -> after.attachedClients() == 1 && client.relayPeerId().isPresent());
+      assertEquals(cluster.peerId(4), client.relayPeerId().orElseThrow().base58());
+      assertEquals("reached", await(client.call(fn("nowhere"), cluster.peerId(2))).asText());
     }
   }
 
