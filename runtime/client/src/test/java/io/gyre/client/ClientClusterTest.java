@@ -2,13 +2,18 @@ package io.gyre.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gyre.air.particle.Particle;
 import io.gyre.air.particle.ParticleError;
+import io.gyre.air.particle.ParticleSignature;
+import io.gyre.client.internal.RelayLink;
 import io.gyre.identity.KeyPair;
+import io.gyre.identity.PeerId;
 import io.gyre.net.Multiaddr;
 import io.gyre.node.GyreNode;
 import io.gyre.node.services.ServiceRecord;
@@ -19,8 +24,14 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -203,6 +214,108 @@ class ClientClusterTest {
       assertEquals(cluster.peerId(4), client.relayPeerId().orElseThrow().base58());
       assertEquals("reached", await(client.call(fn("nowhere"), cluster.peerId(2))).asText());
     }
+  }
+
+  @Test
+  void aParticleSentInAnotherClientsNameOrSignedWithAnotherKeyIsRefusedByTheRelay()
+      throws Exception {
+    String relay = cluster.peerId(0);
+    KeyPair mallory = KeyPair.generate();
+    List<String> heard = new CopyOnWriteArrayList<>();
+    BlockingQueue<ParticleError> refusals = new LinkedBlockingQueue<>();
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    // The SDK signs everything with its own key: a forger uses its wire, the relay link, directly.
+    try (GyreClient victim = GyreClient.connect(cluster.tcp(0));
+        GyreClient bystander = GyreClient.connect(cluster.tcp(1));
+        RelayLink forger =
+            new RelayLink(
+                mallory,
+                List.of(cluster.tcp(0)),
+                refusalsInto(refusals),
+                timer,
+                Duration.ofSeconds(1),
+                1 << 20)) {
+      victim.registerService(
+          "chat",
+          (function, args) -> {
+            heard.add(args.get(1, String.class));
+            return "ok";
+          });
+      forger.connect(Duration.ofSeconds(30));
+      String victimId = victim.peerId().base58();
+      String toVictim =
+          "(seq (call \""
+              + relay
+              + "\" (\"op\" \"noop\") [])"
+              + " (call \""
+              + victimId
+              + "\" (\"chat\" \"receive\") [\"mallory\" \"forged\"]))";
+
+      // the victim's own particle, its signature genuine, sent over mallory's connection
+      Particle replayed = signed(victim.key(), toVictim);
+      assertTrue(forger.send(replayed));
+      ParticleError notYours = nextRefusal(refusals);
+      assertEquals(ParticleError.Code.NOT_YOURS, notYours.code());
+      assertEquals(replayed.id(), notYours.particleId());
+      assertTrue(
+          notYours.message().contains("this connection proved " + mallory.peerId().base58()),
+          notYours.message());
+
+      // a particle in mallory's own name whose signature is another key's
+      Particle signedByVictim = signed(victim.key(), toVictim);
+      Particle forged =
+          new Particle(
+              signedByVictim.id(),
+              mallory.peerId().base58(),
+              signedByVictim.timestampMs(),
+              signedByVictim.ttlMs(),
+              signedByVictim.script(),
+              signedByVictim.signature(),
+              signedByVictim.data());
+      assertTrue(forger.send(forged));
+      ParticleError badSignature = nextRefusal(refusals);
+      assertEquals(ParticleError.Code.BAD_SIGNATURE, badSignature.code());
+      assertEquals(forged.id(), badSignature.particleId());
+
+      // neither reached the victim: a genuine particle along the same way does, and only it
+      JsonNode answer = await(bystander.call(fn("tell"), victimId, relay, "genuine"));
+      assertEquals("ok", answer.asText());
+      assertEquals(List.of("genuine"), heard);
+      assertTrue(refusals.isEmpty(), refusals.toString());
+    } finally {
+      timer.shutdownNow();
+    }
+  }
+
+  private static Particle signed(KeyPair key, String script) {
+    return ParticleSignature.sign(
+        key, UUID.randomUUID().toString(), System.currentTimeMillis(), 30_000, script);
+  }
+
+  private static ParticleError nextRefusal(BlockingQueue<ParticleError> refusals)
+      throws InterruptedException {
+    ParticleError refusal = refusals.poll(60, TimeUnit.SECONDS);
+    assertNotNull(refusal, "the relay sent no error within 60 s");
+    return refusal;
+  }
+
+  /** A link listener that keeps the relay's errors and ignores the rest. */
+  private static RelayLink.Listener refusalsInto(BlockingQueue<ParticleError> refusals) {
+    return new RelayLink.Listener() {
+      @Override
+      public void particle(Particle particle) {}
+
+      @Override
+      public void error(ParticleError error) {
+        refusals.add(error);
+      }
+
+      @Override
+      public void connected(PeerId relay) {}
+
+      @Override
+      public void disconnected(PeerId relay, String why) {}
+    };
   }
 
   @Test
