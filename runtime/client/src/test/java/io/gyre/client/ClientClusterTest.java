@@ -2,12 +2,20 @@ package io.gyre.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gyre.air.particle.Particle;
 import io.gyre.air.particle.ParticleError;
+import io.gyre.air.particle.ParticleSignature;
+import io.gyre.client.internal.RelayLink;
 import io.gyre.identity.KeyPair;
+import io.gyre.identity.PeerId;
+import io.gyre.net.Multiaddr;
+import io.gyre.node.GyreNode;
 import io.gyre.node.services.ServiceRecord;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,17 +24,25 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SDK clients against a real cluster of 4 peers over real sockets: peers 0 and 1 are the clients'
- * relays, peer 2 hosts the WASM service, peer 3 is a relay that one test kills.
+ * SDK clients against a real cluster of 5 peers over real sockets: peers 0 and 1 are the clients'
+ * relays, peer 2 hosts the WASM service, peer 3 is a relay that one test kills, peer 4 a relay that
+ * one test restarts.
  */
 class ClientClusterTest {
   @TempDir static Path dir;
@@ -35,7 +51,7 @@ class ClientClusterTest {
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = TestCluster.start(dir.resolve("cluster"), 4);
+    cluster = TestCluster.start(dir.resolve("cluster"), 5);
     Path aqua = dir.resolve("cluster.aqua");
     try (InputStream in = ClientClusterTest.class.getResourceAsStream("cluster.aqua")) {
       Files.write(aqua, in.readAllBytes());
@@ -54,8 +70,9 @@ class ClientClusterTest {
     return functions.get(name);
   }
 
+  /** Generous: longer than any call's TTL here, so a call ends by itself before this gives up. */
   private static <T> T await(CompletableFuture<T> future) throws Exception {
-    return future.get(60, TimeUnit.SECONDS);
+    return future.get(120, TimeUnit.SECONDS);
   }
 
   private static Throwable failure(CompletableFuture<?> future) {
@@ -147,21 +164,170 @@ class ClientClusterTest {
   void aClientWhoseRelayIsKilledReconnectsToAnotherAndItsNextCallSucceeds() throws Exception {
     ClientOptions options =
         ClientOptions.of(List.of(cluster.tcp(3), cluster.tcp(0)), KeyPair.generate())
+            .withTtl(Duration.ofSeconds(60))
             .withMaxBackoff(Duration.ofSeconds(1));
     try (GyreClient client = GyreClient.connect(options)) {
       assertEquals(cluster.peerId(3), client.relayPeerId().orElseThrow().base58());
-      // a call in flight through the relay about to die: its answer can no longer reach us
-      CompletableFuture<JsonNode> inFlight = client.call(fn("waitOn"), cluster.peerId(2), 20_000);
+      // a call in flight through the relay about to die: its answer can no longer reach us. The
+      // peer waits longer than the particle lives, so however slow the machine, only the lost
+      // connection (Disconnected) or the TTL (ParticleExpired, a failure here) can end it.
+      CallFuture inFlight = client.call(fn("waitOn"), cluster.peerId(2), 300_000);
+      // kill only once the particle is past its relay: one still arriving there would be refused
+      // as the relay shuts down, a different failure
+      awaitTrue(
+          "the particle reached peer 2",
+          () -> cluster.node(2).traces().snapshot(inFlight.particleId()).isPresent());
       System.out.println("killing relay " + cluster.peerId(3));
-      cluster.node(3).crash();
+      cluster.kill(3);
       Throwable lost = failure(inFlight);
-      assertInstanceOf(Disconnected.class, lost);
-      assertTrue(((Disconnected) lost).particleId().length() > 0);
+      assertInstanceOf(Disconnected.class, lost, lost.toString());
+      assertEquals(inFlight.particleId(), ((Disconnected) lost).particleId());
 
-      await(client.whenConnected());
-      assertEquals(cluster.peerId(0), client.relayPeerId().orElseThrow().base58());
+      // wait for the relay it ends up on, not for its first connection: an attempt may still
+      // meet the dying relay before its sockets close
+      awaitTrue(
+          "the client connected to relay 0",
+          () -> client.relayPeerId().map(p -> p.base58().equals(cluster.peerId(0))).orElse(false));
       assertEquals("waited", await(client.call(fn("waitOn"), cluster.peerId(2), 1)).asText());
     }
+  }
+
+  /** Waits for {@code condition}, generously: a loaded machine may be slow, never wrong. */
+  private static void awaitTrue(String what, BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within 120 s: " + what);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
+  void aClientWhoseOnlyRelayRestartsReconnectsToItByItselfAndItsCallsWorkAgain() throws Exception {
+    ClientOptions options =
+        ClientOptions.of(List.of(cluster.tcp(4)), KeyPair.generate())
+            .withMaxBackoff(Duration.ofSeconds(1));
+    try (GyreClient client = GyreClient.connect(options)) {
+      assertEquals("reached", await(client.call(fn("nowhere"), cluster.peerId(2))).asText());
+      GyreNode before = cluster.node(4);
+      List<Multiaddr> addresses = before.clientAddresses();
+
+      cluster.restart(4);
+
+      GyreNode after = cluster.node(4);
+      assertNotSame(before, after);
+      assertEquals(addresses, after.clientAddresses(), "the same ports and the same peer id");
+      // nobody tells the client: its own back-off brings it to the relay's new incarnation
+      awaitTrue(
+          "the client attached to the restarted relay",
+          () -> after.attachedClients() == 1 && client.relayPeerId().isPresent());
+      assertEquals(cluster.peerId(4), client.relayPeerId().orElseThrow().base58());
+      assertEquals("reached", await(client.call(fn("nowhere"), cluster.peerId(2))).asText());
+    }
+  }
+
+  @Test
+  void aParticleSentInAnotherClientsNameOrSignedWithAnotherKeyIsRefusedByTheRelay()
+      throws Exception {
+    String relay = cluster.peerId(0);
+    KeyPair mallory = KeyPair.generate();
+    List<String> heard = new CopyOnWriteArrayList<>();
+    BlockingQueue<ParticleError> refusals = new LinkedBlockingQueue<>();
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    // The SDK signs everything with its own key: a forger uses its wire, the relay link, directly.
+    try (GyreClient victim = GyreClient.connect(cluster.tcp(0));
+        GyreClient bystander = GyreClient.connect(cluster.tcp(1));
+        RelayLink forger =
+            new RelayLink(
+                mallory,
+                List.of(cluster.tcp(0)),
+                refusalsInto(refusals),
+                timer,
+                Duration.ofSeconds(1),
+                1 << 20)) {
+      victim.registerService(
+          "chat",
+          (function, args) -> {
+            heard.add(args.get(1, String.class));
+            return "ok";
+          });
+      forger.connect(Duration.ofSeconds(30));
+      String victimId = victim.peerId().base58();
+      String toVictim =
+          "(seq (call \""
+              + relay
+              + "\" (\"op\" \"noop\") [])"
+              + " (call \""
+              + victimId
+              + "\" (\"chat\" \"receive\") [\"mallory\" \"forged\"]))";
+
+      // the victim's own particle, its signature genuine, sent over mallory's connection
+      Particle replayed = signed(victim.key(), toVictim);
+      assertTrue(forger.send(replayed));
+      ParticleError notYours = nextRefusal(refusals);
+      assertEquals(ParticleError.Code.NOT_YOURS, notYours.code());
+      assertEquals(replayed.id(), notYours.particleId());
+      assertTrue(
+          notYours.message().contains("this connection proved " + mallory.peerId().base58()),
+          notYours.message());
+
+      // a particle in mallory's own name whose signature is another key's
+      Particle signedByVictim = signed(victim.key(), toVictim);
+      Particle forged =
+          new Particle(
+              signedByVictim.id(),
+              mallory.peerId().base58(),
+              signedByVictim.timestampMs(),
+              signedByVictim.ttlMs(),
+              signedByVictim.script(),
+              signedByVictim.signature(),
+              signedByVictim.data());
+      assertTrue(forger.send(forged));
+      ParticleError badSignature = nextRefusal(refusals);
+      assertEquals(ParticleError.Code.BAD_SIGNATURE, badSignature.code());
+      assertEquals(forged.id(), badSignature.particleId());
+
+      // neither reached the victim: a genuine particle along the same way does, and only it
+      JsonNode answer = await(bystander.call(fn("tell"), victimId, relay, "genuine"));
+      assertEquals("ok", answer.asText());
+      assertEquals(List.of("genuine"), heard);
+      assertTrue(refusals.isEmpty(), refusals.toString());
+    } finally {
+      timer.shutdownNow();
+    }
+  }
+
+  private static Particle signed(KeyPair key, String script) {
+    return ParticleSignature.sign(
+        key, UUID.randomUUID().toString(), System.currentTimeMillis(), 30_000, script);
+  }
+
+  private static ParticleError nextRefusal(BlockingQueue<ParticleError> refusals)
+      throws InterruptedException {
+    ParticleError refusal = refusals.poll(60, TimeUnit.SECONDS);
+    assertNotNull(refusal, "the relay sent no error within 60 s");
+    return refusal;
+  }
+
+  /** A link listener that keeps the relay's errors and ignores the rest. */
+  private static RelayLink.Listener refusalsInto(BlockingQueue<ParticleError> refusals) {
+    return new RelayLink.Listener() {
+      @Override
+      public void particle(Particle particle) {}
+
+      @Override
+      public void error(ParticleError error) {
+        refusals.add(error);
+      }
+
+      @Override
+      public void connected(PeerId relay) {}
+
+      @Override
+      public void disconnected(PeerId relay, String why) {}
+    };
   }
 
   @Test

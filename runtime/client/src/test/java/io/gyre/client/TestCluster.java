@@ -1,6 +1,7 @@
 package io.gyre.client;
 
 import io.gyre.net.Multiaddr;
+import io.gyre.net.MultiaddrProtocol;
 import io.gyre.node.GyreNode;
 import io.gyre.node.config.NodeConfigLoader;
 import io.gyre.node.config.NodeSettings;
@@ -19,7 +20,17 @@ import java.util.concurrent.TimeUnit;
  * (the chat's) through this module's test jar.
  */
 public final class TestCluster implements AutoCloseable {
+  /** A loaded 2-core machine may take long to start a node and to form or re-form the cluster. */
+  private static final long DEADLINE_SECONDS = 120;
+
+  private final Path dir;
+  private final String seedPrefix;
   private final List<GyreNode> nodes = new ArrayList<>();
+
+  private TestCluster(Path dir, String seedPrefix) {
+    this.dir = dir;
+    this.seedPrefix = seedPrefix;
+  }
 
   public static TestCluster start(Path dir, int size) throws Exception {
     return start(dir, size, "client-test-peer-");
@@ -29,11 +40,15 @@ public final class TestCluster implements AutoCloseable {
    * @param seedPrefix the peers' identities are this and their number (1…): fixed peer ids
    */
   public static TestCluster start(Path dir, int size, String seedPrefix) throws Exception {
-    TestCluster cluster = new TestCluster();
+    TestCluster cluster = new TestCluster(dir, seedPrefix);
     try {
       for (int i = 1; i <= size; i++) {
         System.out.println("starting peer " + i + " of " + size);
-        cluster.nodes.add(GyreNode.start(settings(dir, i, seedPrefix, cluster.nodes)));
+        Optional<Integer> seed =
+            cluster.nodes.isEmpty()
+                ? Optional.empty()
+                : Optional.of(cluster.nodes.get(0).clusterPort());
+        cluster.nodes.add(GyreNode.start(cluster.settings(i, seed, Map.of())));
       }
       List<String> ids = cluster.peerIds();
       for (GyreNode node : cluster.nodes) {
@@ -47,11 +62,10 @@ public final class TestCluster implements AutoCloseable {
     }
   }
 
-  private static NodeSettings settings(
-      Path dir, int index, String seedPrefix, List<GyreNode> before) {
+  private NodeSettings settings(int number, Optional<Integer> seedPort, Map<String, String> ports) {
     Map<String, String> flags = new LinkedHashMap<>();
-    flags.put("gyre.node.data-dir", dir.resolve("peer-" + index).toString());
-    flags.put("gyre.node.identity.seed-name", seedPrefix + index);
+    flags.put("gyre.node.data-dir", dir.resolve("peer-" + number).toString());
+    flags.put("gyre.node.identity.seed-name", seedPrefix + number);
     flags.put("gyre.node.cluster-port", "0");
     flags.put("gyre.node.http.port", "0");
     flags.put("gyre.node.client.tcp-port", "0");
@@ -63,9 +77,8 @@ public final class TestCluster implements AutoCloseable {
     flags.put("akka.cluster.gossip-interval", "500ms");
     flags.put("akka.cluster.jmx.enabled", "off");
     flags.put("akka.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
-    if (!before.isEmpty()) {
-      flags.put("gyre.node.seed-nodes", "127.0.0.1:" + before.get(0).clusterPort());
-    }
+    seedPort.ifPresent(port -> flags.put("gyre.node.seed-nodes", "127.0.0.1:" + port));
+    flags.putAll(ports);
     return NodeSettings.from(NodeConfigLoader.load(Optional.empty(), Map.of(), flags));
   }
 
@@ -106,6 +119,55 @@ public final class TestCluster implements AutoCloseable {
     GyreNode node = nodes.get(index);
     node.crash();
     node.whenTerminated().toCompletableFuture().orTimeout(60, TimeUnit.SECONDS).join();
+  }
+
+  /**
+   * Stops peer {@code index} gracefully and starts it again as a restarted process would: the same
+   * identity, data directory and ports (cluster, HTTP, clients over TCP and WebSocket). Returns
+   * once it and every running peer know each other again.
+   */
+  public void restart(int index) throws Exception {
+    GyreNode old = nodes.get(index);
+    Map<String, String> samePorts = new LinkedHashMap<>();
+    samePorts.put("gyre.node.cluster-port", String.valueOf(old.clusterPort()));
+    samePorts.put("gyre.node.http.port", String.valueOf(old.httpAddress().orElseThrow().getPort()));
+    samePorts.put("gyre.node.client.tcp-port", port(tcp(index)));
+    samePorts.put("gyre.node.client.ws-port", port(webSocket(index)));
+    System.out.println("stopping peer " + (index + 1) + " to restart it on " + samePorts);
+    old.stop().toCompletableFuture().get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    Optional<Integer> seed =
+        running().stream().filter(n -> n != old).findFirst().map(GyreNode::clusterPort);
+    GyreNode again = startWhilePortsFree(settings(index + 1, seed, samePorts));
+    nodes.set(index, again);
+    List<String> ids = running().stream().map(n -> n.peerId().base58()).toList();
+    for (GyreNode node : running()) {
+      node.awaitPeers(ids).get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+    }
+    System.out.println("peer " + (index + 1) + " restarted");
+  }
+
+  /** Starts a node, again while the sockets of the one it replaces are still closing. */
+  private static GyreNode startWhilePortsFree(NodeSettings settings) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
+    while (true) {
+      try {
+        return GyreNode.start(settings);
+      } catch (RuntimeException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        System.out.println("restart not yet possible (" + e.getMessage() + "); trying again");
+        Thread.sleep(500);
+      }
+    }
+  }
+
+  private static String port(Multiaddr address) {
+    return address.first(MultiaddrProtocol.TCP).orElseThrow().value();
+  }
+
+  private List<GyreNode> running() {
+    return nodes.stream().filter(n -> !n.whenTerminated().toCompletableFuture().isDone()).toList();
   }
 
   @Override

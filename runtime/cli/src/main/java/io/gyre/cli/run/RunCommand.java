@@ -83,9 +83,18 @@ public final class RunCommand implements Callable<Integer> {
       names = "--key",
       paramLabel = "FILE",
       description = "Your client key for --via (default: ${DEFAULT-VALUE}; made on first use).")
-  Path keyFile = Path.of(System.getProperty("user.home"), ".config", "gyre", "client.key");
+  Path keyFile;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public RunCommand() {
+    this(Path.of(System.getProperty("user.home")));
+  }
+
+  /** With {@code home} as the user's home directory, where the default key is kept (tests). */
+  RunCommand(Path home) {
+    keyFile = home.resolve(".config").resolve("gyre").resolve("client.key");
+  }
 
   @Override
   public Integer call() throws IOException {

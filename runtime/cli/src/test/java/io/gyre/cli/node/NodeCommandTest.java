@@ -4,14 +4,32 @@ import static io.gyre.cli.GyreRun.gyre;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gyre.cli.GyreRun;
+import io.gyre.client.GyreClient;
+import io.gyre.identity.KeyPair;
+import io.gyre.identity.files.PeerKeys;
+import io.gyre.net.Multiaddr;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `gyre node` refuses what cannot start a peer, naming it, before anything runs. */
+/**
+ * `gyre node` refuses what cannot start a peer, naming it, before anything runs; once up, it prints
+ * where clients reach it.
+ */
 class NodeCommandTest {
   @TempDir Path dir;
 
@@ -87,48 +105,94 @@ class NodeCommandTest {
   }
 
   @Test
+  void theBannersClientAddressesAreTheOnesHealthListsAndAClientReachesThePeerThere()
+      throws Exception {
+    KeyPair key = PeerKeys.create(dir.resolve("own.key"));
+    String peerId = key.peerId().base58();
+    try (NodeProcess node =
+        NodeProcess.start(
+            dir.resolve("node.out"),
+            "--data-dir",
+            dir.resolve("data").toString(),
+            "--key-file",
+            dir.resolve("own.key").toString(),
+            "--cluster-port",
+            "0",
+            "--http-port",
+            "0",
+            "--client-port",
+            "0",
+            "--client-ws-port",
+            "0")) {
+      assertEquals(peerId, node.peerId(), "the banner names the peer of the key it was given");
+      List<String> clients = node.values("clients");
+      assertEquals(2, clients.size(), String.join("\n", node.banner()));
+      assertTrue(
+          clients.get(0).matches("/ip4/127\\.0\\.0\\.1/tcp/[1-9][0-9]*/p2p/" + peerId),
+          clients.get(0));
+      assertTrue(
+          clients.get(1).matches("/ip4/127\\.0\\.0\\.1/tcp/[1-9][0-9]*/ws/p2p/" + peerId),
+          clients.get(1));
+
+      String http = node.values("http").get(0);
+      URI health = URI.create(http.substring(0, http.indexOf(' ')) + "/health");
+      HttpResponse<String> answer =
+          HttpClient.newHttpClient()
+              .send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, answer.statusCode(), answer.body());
+      List<String> listed = new ArrayList<>();
+      new ObjectMapper()
+          .readTree(answer.body())
+          .get("client_addresses")
+          .forEach(a -> listed.add(a.asText()));
+      assertEquals(clients, listed);
+
+      for (String address : clients) {
+        // the client checks the relay's Noise identity against the address's /p2p/ part
+        try (GyreClient client = GyreClient.connect(Multiaddr.parse(address))) {
+          assertEquals(peerId, client.relayPeerId().orElseThrow().base58(), address);
+          JsonNode identity =
+              client
+                  .run(IDENTIFY_RELAY, Map.of(), Duration.ofSeconds(60), true)
+                  .get(90, TimeUnit.SECONDS);
+          assertEquals(peerId, identity.get("peer_id").asText(), address);
+        }
+      }
+    }
+  }
+
+  /** The client asks its relay's {@code peer.identify} and takes the answer back. */
+  private static final String IDENTIFY_RELAY =
+      """
+      (seq
+       (seq
+        (call %init_peer_id% ("getDataSrv" "-relay-") [] -relay-)
+        (call -relay- ("peer" "identify") [] info))
+       (call %init_peer_id% ("callbackSrv" "response") [info]))
+      """;
+
+  @Test
   void aDatabaseInUseByAnotherPeerIsOneLineWithoutATrace() throws Exception {
     // The first peer runs in its own JVM: H2 locks a database file against other processes.
-    Process first =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.gyre.cli.GyreCommand",
-                "node",
-                "--data-dir",
-                dir.toString(),
-                "--cluster-port",
-                "0",
-                "--http-port",
-                "0",
-                "--client-port",
-                "0",
-                "--client-ws-port",
-                "0")
-            .redirectErrorStream(true)
-            .start();
-    try {
-      java.io.BufferedReader out =
-          new java.io.BufferedReader(
-              new java.io.InputStreamReader(
-                  first.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
-      String line;
-      while ((line = out.readLine()) != null && !line.endsWith(" up")) {
-        // the first peer's log until it is up
-      }
-      assertTrue(line != null, "the first peer started");
-      StringBuilder banner = new StringBuilder();
-      while ((line = out.readLine()) != null && !line.startsWith("  data ")) {
-        banner.append(line).append('\n');
-      }
+    try (NodeProcess first =
+        NodeProcess.start(
+            dir.resolve("first.out"),
+            "--data-dir",
+            dir.toString(),
+            "--cluster-port",
+            "0",
+            "--http-port",
+            "0",
+            "--client-port",
+            "0",
+            "--client-ws-port",
+            "0")) {
+      String banner = String.join("\n", first.banner());
       String token = Files.readString(dir.resolve("http.token")).trim();
       assertTrue(
-          banner
-              .toString()
-              .matches("(?s).*  open     http://127\\.0\\.0\\.1:\\d+/#token=" + token + " .*"),
+          banner.matches("(?s).*  open     http://127\\.0\\.0\\.1:\\d+/#token=" + token + " .*"),
           "the banner names the playground with the operator's token:\n" + banner);
-      assertTrue(banner.toString().contains("  clients  /ip4/127.0.0.1/tcp/"), banner.toString());
+      assertTrue(banner.contains("  clients  /ip4/127.0.0.1/tcp/"), banner);
       StringBuilder logs = new StringBuilder();
       GyreRun database =
           withLogs(
@@ -149,8 +213,6 @@ class NodeCommandTest {
           database.err().contains("the database in " + dir.resolve("db") + " is in use by another"),
           database.err());
       assertNoTrace(database, logs);
-    } finally {
-      first.destroyForcibly().waitFor();
     }
   }
 }

@@ -1,20 +1,27 @@
 package io.gyre.cli.run;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gyre.cli.GyreRun;
 import io.gyre.cli.TestPeer;
+import io.gyre.identity.files.KeySource;
+import io.gyre.identity.files.PeerKeys;
 import io.gyre.node.GyreNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** `gyre run` against a real peer: compile, bind arguments, run through its HTTP API, report. */
 class RunCommandTest {
@@ -224,6 +231,45 @@ class RunCommandTest {
     GyreRun sent = via(key, "-f", "noResult", "--args", "[\"n\"]");
     assertEquals(0, sent.exitCode(), sent.err());
     assertEquals("", sent.out());
+  }
+
+  /** {@code gyre run ARGS…} with {@code home} as the user's home directory. */
+  private static GyreRun runAt(Path home, String... args) {
+    CommandLine cli = new CommandLine(new RunCommand(home));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new GyreRun(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void viaARelayWithoutKeyTheKeyIsMadeInTheHomeDirectoryOnlyForTheOwnerAndKept() throws Exception {
+    Path home = dir.resolve("user-home");
+    Path key = home.resolve(".config").resolve("gyre").resolve("client.key");
+    String[] whoCalls = {
+      file.toString(),
+      "-f",
+      "whoCalls",
+      "--args",
+      "[\"" + node.peerId().base58() + "\"]",
+      "--via",
+      relay()
+    };
+    GyreRun first = runAt(home, whoCalls);
+    assertEquals(0, first.exitCode(), first.err());
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+    String client = PeerKeys.load(new KeySource.File(key)).peerId().base58();
+    assertEquals("called by " + client, MAPPER.readTree(first.out()).asText());
+    byte[] secret = Files.readAllBytes(key);
+
+    GyreRun second = runAt(home, whoCalls);
+    assertEquals(0, second.exitCode(), second.err());
+    assertEquals("called by " + client, MAPPER.readTree(second.out()).asText());
+    assertArrayEquals(
+        secret, Files.readAllBytes(key), "the second run reads the key, not a new one");
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
   }
 
   @Test

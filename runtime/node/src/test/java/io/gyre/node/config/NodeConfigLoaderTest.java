@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gyre.identity.files.KeySource;
+import io.gyre.net.Multiaddr;
+import io.gyre.node.relay.RelaySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +32,49 @@ class NodeConfigLoaderTest {
     assertEquals(List.of(), settings.seedNodes());
     assertEquals(1023, settings.limits().air().maxStreamElements());
     assertTrue(settings.fastVerify(), "the Ed25519 table path is on by default");
+  }
+
+  @Test
+  void clientsAreServedOnLoopbackTcp7400AndWebSocket7401ByDefault() {
+    RelaySettings clients = RelaySettings.from(NodeSettings.from(NodeConfigLoader.defaults()));
+    assertTrue(clients.enabled(), "every peer is a relay for clients by default");
+    assertEquals("127.0.0.1", clients.host());
+    assertEquals(7400, clients.tcpPort());
+    assertEquals(7401, clients.wsPort());
+    assertEquals(
+        List.of(
+            Multiaddr.parse("/ip4/127.0.0.1/tcp/7400"),
+            Multiaddr.parse("/ip4/127.0.0.1/tcp/7401/ws")),
+        clients.listenAddresses());
+  }
+
+  @Test
+  void clientPortsComeFromTheEnvironmentAndZeroMeansAnyFreePort() {
+    RelaySettings clients =
+        RelaySettings.from(
+            NodeSettings.from(
+                NodeConfigLoader.load(
+                    Optional.empty(),
+                    Map.of("GYRE_CLIENT_TCP_PORT", "0", "GYRE_CLIENT_WS_PORT", "0"),
+                    Map.of())));
+    assertEquals(0, clients.tcpPort());
+    assertEquals(0, clients.wsPort());
+    assertEquals(
+        List.of(
+            Multiaddr.parse("/ip4/127.0.0.1/tcp/0"), Multiaddr.parse("/ip4/127.0.0.1/tcp/0/ws")),
+        clients.listenAddresses());
+    var error =
+        assertThrows(
+            NodeConfigException.class,
+            () ->
+                RelaySettings.from(
+                    NodeSettings.from(
+                        NodeConfigLoader.load(
+                            Optional.empty(),
+                            Map.of(),
+                            Map.of("gyre.node.client.ws-port", "70000")))));
+    assertTrue(
+        error.getMessage().contains("gyre.node.client.ws-port is 70000"), error.getMessage());
   }
 
   @Test

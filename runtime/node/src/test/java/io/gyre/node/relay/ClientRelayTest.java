@@ -1,6 +1,7 @@
 package io.gyre.node.relay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import io.gyre.air.particle.ParticleError;
 import io.gyre.air.particle.ParticleSignature;
 import io.gyre.identity.KeyPair;
 import io.gyre.net.Multiaddr;
+import io.gyre.net.MultiaddrProtocol;
 import io.gyre.node.GyreNode;
 import io.gyre.node.TestNodes;
 import java.net.URI;
@@ -109,6 +111,13 @@ class ClientRelayTest {
       assertTrue(address.toString().endsWith("/p2p/" + relayId), address.toString());
     }
     assertTrue(addresses.get(1).toString().contains("/ws/p2p/"), addresses.toString());
+    // gyre-test.conf sets both ports to 0: the peer bound two free ports and lists those
+    List<Integer> ports =
+        addresses.stream()
+            .map(a -> Integer.parseInt(a.first(MultiaddrProtocol.TCP).orElseThrow().value()))
+            .toList();
+    assertTrue(ports.stream().allMatch(p -> p > 0), ports.toString());
+    assertNotEquals(ports.get(0), ports.get(1), ports.toString());
     HttpResponse<String> health =
         HttpClient.newHttpClient()
             .send(
