@@ -37,7 +37,8 @@ public record MarketNodeSettings(
       Config market = config.getConfig(root);
       Duration epoch = market.getDuration("epoch-length");
       if (epoch.toMillis() < 1_000) {
-        throw bad(root + ".epoch-length is " + epoch.toMillis() + " ms; an epoch lasts at least 1s");
+        throw bad(
+            root + ".epoch-length is " + epoch.toMillis() + " ms; an epoch lasts at least 1s");
       }
       double commitAt = market.getDouble("commit-at");
       if (commitAt < 0.5 || commitAt > 0.95) {
@@ -55,7 +56,7 @@ public record MarketNodeSettings(
       }
       MarketNodeSettings settings =
           new MarketNodeSettings(
-              market.getBoolean("enabled"),
+              enabled(config, market),
               market.getString("id"),
               epoch,
               commitAt,
@@ -73,6 +74,39 @@ public record MarketNodeSettings(
     } catch (IllegalArgumentException e) {
       throw bad(root + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * {@code on}, {@code off}, or {@code auto}: on exactly for the node that starts without seed
+   * nodes, the one every other node of a cluster started the usual way joins through.
+   */
+  private static boolean enabled(Config config, Config market) {
+    String value = market.getString("enabled").trim().toLowerCase(java.util.Locale.ROOT);
+    switch (value) {
+      case "auto":
+        return withoutSeedNodes(config);
+      case "on":
+      case "true":
+      case "yes":
+        return true;
+      case "off":
+      case "false":
+      case "no":
+        return false;
+      default:
+        throw bad("gyre.node.market.enabled is \"" + value + "\"; it must be on, off or auto");
+    }
+  }
+
+  private static boolean withoutSeedNodes(Config config) {
+    String path = "gyre.node.seed-nodes";
+    if (!config.hasPath(path)) {
+      return true;
+    }
+    if (config.getValue(path).valueType() == com.typesafe.config.ConfigValueType.LIST) {
+      return config.getStringList(path).stream().allMatch(String::isBlank);
+    }
+    return config.getString(path).isBlank();
   }
 
   /** The marketplace's own rules from these settings. */

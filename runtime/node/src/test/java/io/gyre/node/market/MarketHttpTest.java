@@ -196,7 +196,15 @@ class MarketHttpTest {
   @Test
   void withoutAMarketNodeRequestsFailAtOnce() throws Exception {
     try (TestNodes alone = new TestNodes(dir.resolve("alone"))) {
-      GyreNode plain = alone.startAlone("plain", "dave");
+      GyreNode plain =
+          alone.start(
+              "plain",
+              List.of("dave"),
+              Optional.empty(),
+              java.util.Map.of("gyre.node.market.enabled", "off"));
+      plain
+          .awaitPeers(List.of(plain.peerId().base58()))
+          .get(60, java.util.concurrent.TimeUnit.SECONDS);
       long started = System.nanoTime();
       HttpResponse<String> answer = MarketPeers.http(plain, "GET", "/market/offers", "");
       // 404 as for a peer with no marketplace at all: the playground shows "no marketplace".

@@ -28,7 +28,37 @@ class MarketNodeSettingsTest {
     assertTrue(
         meanAnswerMillis <= settings.epochLength().toMillis() / 10.0,
         "mean answer " + meanAnswerMillis + " ms in an epoch of " + settings.epochLength());
-    assertFalse(settings.enabled(), "a node hosts the marketplace only when its operator says so");
+  }
+
+  @Test
+  void byDefaultTheNodeWithoutSeedNodesHostsTheMarketplaceAndTheOthersDoNot() {
+    assertTrue(enabledWith(Map.of()), "a founder");
+    assertTrue(enabledWith(Map.of("gyre.node.seed-nodes", "")), "an empty seed list");
+    assertFalse(enabledWith(Map.of("gyre.node.seed-nodes", "127.0.0.1:7100")), "a joiner");
+    assertFalse(
+        enabledWith(
+            Map.of(
+                "gyre.node.seed-nodes",
+                java.util.List.of("127.0.0.1:7100"),
+                "gyre.node.market.enabled",
+                "auto")),
+        "a joiner, auto said aloud");
+    assertTrue(
+        enabledWith(
+            Map.of("gyre.node.seed-nodes", "127.0.0.1:7100", "gyre.node.market.enabled", "on")),
+        "on wins over auto's rule");
+    assertFalse(enabledWith(Map.of("gyre.node.market.enabled", "off")), "off wins too");
+    NodeConfigException error =
+        assertThrows(
+            NodeConfigException.class,
+            () -> enabledWith(Map.of("gyre.node.market.enabled", "sometimes")));
+    assertTrue(error.getMessage().contains("on, off or auto"), error.getMessage());
+  }
+
+  private static boolean enabledWith(Map<String, Object> settings) {
+    return MarketNodeSettings.from(
+            ConfigFactory.parseMap(settings).withFallback(ConfigFactory.load()))
+        .enabled();
   }
 
   @Test

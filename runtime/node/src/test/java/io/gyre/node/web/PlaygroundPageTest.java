@@ -8,6 +8,7 @@ import io.gyre.identity.KeyPair;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +29,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PlaygroundPageTest {
   private static final String ALICE = KeyPair.fromSeedName("alice").peerId().base58();
 
-  @RegisterExtension static final PageExtension PAGE = new PageExtension("relay", "alice");
+  // Without a marketplace: the dashboard says so (DashboardMarketTest shows one).
+  @RegisterExtension
+  static final PageExtension PAGE =
+      new PageExtension(Map.of("gyre.node.market.enabled", "off"), "relay", "alice");
 
   @BeforeEach
   void openThePage() {
