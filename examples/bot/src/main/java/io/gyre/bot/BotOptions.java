@@ -77,4 +77,8 @@ public record BotOptions(
   public BotOptions withMatchTimeout(Duration value) {
     return new BotOptions(replicas, minReplicas, maxPrice, epochs, callTtl, value, refreshInterval);
   }
+
+  public BotOptions withRefreshInterval(Duration value) {
+    return new BotOptions(replicas, minReplicas, maxPrice, epochs, callTtl, matchTimeout, value);
+  }
 }

@@ -2,7 +2,6 @@ package io.gyre.bot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -50,10 +51,15 @@ class BotEndToEndTest {
         assertEquals(201, offer.statusCode(), offer.body());
       }
       ChatOptions room = ChatOptions.defaults().withRoomHost(cluster.peerId(0));
+      // The bot reads the deal's units only when the test does (deal.refresh()): with 3 s epochs
+      // the marketplace may rematch the killed unit before the first command after the kill is
+      // asked, and the bot's own 2 s refresh would then make which replica answers a race. Frozen,
+      // the bot asks the replicas it had before the kill, so the survivor must answer.
       BotOptions options =
           BotOptions.defaults()
               .withCallTtl(Duration.ofSeconds(3))
-              .withMatchTimeout(Duration.ofSeconds(90));
+              .withMatchTimeout(Duration.ofSeconds(90))
+              .withRefreshInterval(Duration.ofHours(1));
 
       KeyPair developer = KeyPair.generate();
       try (GyreClient botClient = GyreClient.connect(cluster.tcp(0), developer)) {
@@ -88,6 +94,7 @@ class BotEndToEndTest {
         System.out.println(
             "deal " + deal.id() + " on " + replicas + " after " + seconds(started) + " s");
 
+        BlockingQueue<String> botLog = new LinkedBlockingQueue<>();
         try (ChatBot bot =
                 ChatBot.join(
                     botClient,
@@ -95,7 +102,10 @@ class BotEndToEndTest {
                     "lobby",
                     "bot",
                     room,
-                    line -> System.out.println("[bot] " + line));
+                    line -> {
+                      System.out.println("[bot] " + line);
+                      botLog.add(line);
+                    });
             GyreClient adaClient = GyreClient.connect(cluster.tcp(0))) {
           BlockingQueue<ChatMessage> replies = new LinkedBlockingQueue<>();
           try (ChatSession ada =
@@ -135,6 +145,8 @@ class BotEndToEndTest {
             assertEquals("@ada calc: division by zero at the end", ask(ada, replies, "/calc 1/0"));
 
             // Kill the replica that answered last (the one the bot asks first).
+            List<String> beforeTheKill = deal.replicaPeers();
+            assertEquals(replicas, beforeTheKill);
             String victim = deal.replicas().inOrder().get(0);
             String survivor =
                 replicas.stream().filter(p -> !p.equals(victim)).findFirst().orElseThrow();
@@ -142,16 +154,28 @@ class BotEndToEndTest {
                 "killing the provider peer " + victim + " after " + seconds(started) + " s");
             cluster.kill(cluster.indexOf(victim));
             long killed = System.nanoTime();
+            botLog.clear();
             assertEquals("@ada 42", ask(ada, replies, "/calc 6*7"));
             System.out.println(
                 "answered by the other replica "
                     + (System.nanoTime() - killed) / 1_000_000
                     + " ms after the kill");
-            // The survivor answered, or already the replacement: with 3 s epochs the rematch can
-            // land while the bot still waits out the dead replica's timeout.
-            String answeredBy = deal.replicas().inOrder().get(0);
-            assertNotEquals(victim, answeredBy, "the killed replica is still asked first");
-            assertTrue(cluster.peerIds().contains(answeredBy), answeredBy);
+            // The bot still knows the two original replicas: it asked the dead one first (no
+            // route, or at worst one call TTL), then the survivor answered — not the killed one,
+            // nor a replacement the marketplace may have matched meanwhile.
+            assertEquals(beforeTheKill, deal.replicaPeers());
+            assertEquals(survivor, deal.replicas().inOrder().get(0), "the last to answer");
+            List<String> lines = new ArrayList<>(botLog);
+            assertTrue(
+                lines.stream()
+                    .anyMatch(
+                        l ->
+                            l.startsWith("the replica " + BotCalls.shortId(victim) + ": ")
+                                && l.endsWith("; asking the next one")),
+                "the killed replica was not asked first: " + lines);
+            assertTrue(
+                lines.contains("ada: /calc 6*7 → " + BotCalls.shortId(survivor) + " answered"),
+                "the survivor did not answer: " + lines);
 
             // The marketplace notices the lost unit at its next settlement and rematches it.
             DealStatus rematched = awaitRematch(deal, victim, Duration.ofSeconds(60));
@@ -160,10 +184,12 @@ class BotEndToEndTest {
                     .filter(p -> !p.equals(survivor))
                     .findFirst()
                     .orElseThrow();
-            assertNotEquals(victim, replacement);
-            assertTrue(
-                cluster.peerIds().contains(replacement) && cluster.indexOf(replacement) != 0,
-                replacement);
+            String thirdProvider =
+                cluster.peerIds().subList(1, 4).stream()
+                    .filter(p -> !replicas.contains(p))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(thirdProvider, replacement, "rematched onto " + rematched.peers());
             System.out.println(
                 deal.id()
                     + " rematched onto "
@@ -172,6 +198,7 @@ class BotEndToEndTest {
                     + (System.nanoTime() - killed) / 1_000_000_000
                     + " s after the kill");
             awaitAnswering(deal, replacement, Duration.ofSeconds(30));
+            assertEquals(Set.of(survivor, replacement), Set.copyOf(deal.replicaPeers()));
             assertEquals("@ada sha256: " + abc, ask(ada, replies, "/hash abc"));
           }
         }

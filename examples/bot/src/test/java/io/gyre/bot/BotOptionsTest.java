@@ -40,5 +40,11 @@ class BotOptionsTest {
                 IllegalArgumentException.class,
                 () -> BotOptions.defaults().withCallTtl(Duration.ZERO))
             .getMessage());
+    assertEquals(
+        "bot: durations must be positive, not PT-1S",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> BotOptions.defaults().withRefreshInterval(Duration.ofSeconds(-1)))
+            .getMessage());
   }
 }
