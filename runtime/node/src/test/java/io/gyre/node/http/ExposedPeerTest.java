@@ -139,6 +139,20 @@ class ExposedPeerTest {
   }
 
   @Test
+  void aCompileBodyNestedTwentyThousandLevelsDeepIsA400NamingTheLimit() throws Exception {
+    HttpResponse<String> response =
+        send("POST", "/aqua/compile", "{\"source\": " + nested(DEEP) + "}", "");
+    assertEquals(400, response.statusCode(), response.body());
+    assertTrue(
+        JSON.readTree(response.body())
+            .path("error")
+            .asText()
+            .contains("the body is nested deeper than 512 levels"),
+        response.body());
+    assertServes();
+  }
+
+  @Test
   void aBodyOverTheParticleLimitIsA413InJson() throws Exception {
     HttpResponse<String> response = send("POST", "/run", run("x".repeat(300 * 1024)), token);
     assertEquals(413, response.statusCode(), response.body());
