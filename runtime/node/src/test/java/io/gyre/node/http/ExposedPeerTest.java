@@ -183,6 +183,22 @@ class ExposedPeerTest {
   }
 
   @Test
+  void anAnswerNestedAboveTheLimitIsAClearErrorNotACrash() throws Exception {
+    // json.parse makes a service result 1,024 levels deep; the run answers it to the caller.
+    String air =
+        "(seq (call %init_peer_id% (\"json\" \"parse\") [\""
+            + nested(1_024)
+            + "\"] r) (call %init_peer_id% (\"callbackSrv\" \"response\") [r]))";
+    HttpResponse<String> response = send("POST", "/run", run(air), token);
+    assertEquals(500, response.statusCode(), response.body());
+    assertEquals(
+        "the answer is nested deeper than 1024 levels",
+        JSON.readTree(response.body()).path("error").asText(),
+        response.body());
+    assertServes();
+  }
+
+  @Test
   void aScriptNestedTwentyThousandLevelsDeepIsAnErrorNotACrash() throws Exception {
     String air = "(seq ".repeat(DEEP) + "(null)" + " (null))".repeat(DEEP);
     HttpResponse<String> response =
