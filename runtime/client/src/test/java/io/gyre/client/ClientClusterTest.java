@@ -337,9 +337,12 @@ class ClientClusterTest {
             ClientOptions.of(List.of(cluster.tcp(0)), KeyPair.generate())
                 .withTtl(Duration.ofSeconds(3)))) {
       String nobody = KeyPair.fromSeedName("nobody-here").peerId().base58();
+      long sent = System.nanoTime();
       NoRoute noRoute =
           assertInstanceOf(NoRoute.class, failure(client.call(fn("nowhere"), nobody)));
+      long failedAfterMs = (System.nanoTime() - sent) / 1_000_000;
       assertTrue(noRoute.getMessage().contains("no route to peer " + nobody), noRoute.getMessage());
+      assertTrue(failedAfterMs < 1_000, "within a second, not at the 3 s TTL: " + failedAfterMs);
 
       Throwable failed = failure(client.call(fn("greet"), cluster.peerId(2), "no-such", "x"));
       assertInstanceOf(CallFailed.class, failed);

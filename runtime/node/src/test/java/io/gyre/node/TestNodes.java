@@ -1,5 +1,11 @@
 package io.gyre.node;
 
+import akka.actor.Address;
+import akka.actor.typed.javadsl.Adapter;
+import akka.cluster.Cluster;
+import akka.cluster.Member;
+import akka.remote.RARP;
+import akka.remote.transport.ThrottlerTransportAdapter;
 import io.gyre.air.particle.Particle;
 import io.gyre.node.config.NodeConfigLoader;
 import io.gyre.node.config.NodeSettings;
@@ -13,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import scala.concurrent.Await;
+import scala.concurrent.Future;
+import scala.concurrent.duration.Duration;
 
 /**
  * Starts nodes for tests from {@code gyre-test.conf} (free ports, lenient failure detection), each
@@ -70,6 +79,50 @@ public final class TestNodes implements AutoCloseable {
 
   public GyreNode start(String name, List<String> seedNames, Optional<GyreNode> join) {
     return start(name, seedNames, join, Map.of());
+  }
+
+  /** Waits until {@code node}'s cluster has removed {@code gone} (a leave is over only then). */
+  public static void awaitRemoved(GyreNode node, GyreNode gone) throws InterruptedException {
+    Address address = Adapter.toClassic(gone.system()).provider().getDefaultAddress();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (isMember(node, address) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    if (isMember(node, address)) {
+      throw new AssertionError(address + " is still a member of " + node.peerId() + "'s cluster");
+    }
+  }
+
+  private static boolean isMember(GyreNode node, Address address) {
+    for (Member member : Cluster.get(Adapter.toClassic(node.system())).state().getMembers()) {
+      if (member.address().equals(address)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The setting {@link #cutOff} needs on the node that cuts. */
+  public static final Map<String, String> CAN_CUT_OFF =
+      Map.of("akka.remote.artery.advanced.test-mode", "on");
+
+  /**
+   * Drops everything between {@code node} and {@code other} both ways, as a network partition
+   * would: {@code node} (started with {@link #CAN_CUT_OFF}) soon sees {@code other} unreachable,
+   * and hears nothing more from it, not even its going away.
+   */
+  public static void cutOff(GyreNode node, GyreNode other) throws Exception {
+    Address address = Adapter.toClassic(other.system()).provider().getDefaultAddress();
+    Future<Object> done =
+        ((RARP) RARP.get(Adapter.toClassic(node.system())))
+            .provider()
+            .transport()
+            .managementCommand(
+                new ThrottlerTransportAdapter.SetThrottle(
+                    address,
+                    ThrottlerTransportAdapter.bothDirection(),
+                    ThrottlerTransportAdapter.blackholeThrottleMode()));
+    Await.result(done, Duration.create(10, TimeUnit.SECONDS));
   }
 
   /**

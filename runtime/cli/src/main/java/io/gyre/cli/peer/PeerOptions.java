@@ -4,6 +4,7 @@ import io.gyre.node.access.OperatorToken;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,10 +32,13 @@ public final class PeerOptions {
   Path dataDir = Path.of("data");
 
   public PeerClient client() {
-    Optional<String> chosen =
-        token
-            .or(() -> Optional.ofNullable(System.getenv("GYRE_TOKEN")).filter(t -> !t.isBlank()))
-            .or(() -> OperatorToken.readFrom(dataDir));
-    return new PeerClient(peer, chosen);
+    return new PeerClient(peer, token(System::getenv));
+  }
+
+  /** The token chosen, with environment variables looked up in {@code environment}. */
+  Optional<String> token(UnaryOperator<String> environment) {
+    return token
+        .or(() -> Optional.ofNullable(environment.apply("GYRE_TOKEN")).filter(t -> !t.isBlank()))
+        .or(() -> OperatorToken.readFrom(dataDir));
   }
 }

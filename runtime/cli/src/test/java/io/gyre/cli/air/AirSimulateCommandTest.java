@@ -85,6 +85,25 @@ class AirSimulateCommandTest {
     }
   }
 
+  @Test
+  void aSpecNestedTwentyThousandLevelsDeepIsOneLineNamingTheLimit(@TempDir Path dir)
+      throws IOException {
+    String deep = "[".repeat(20_000) + "]".repeat(20_000);
+    Path spec =
+        Files.writeString(
+            dir.resolve("deep.json"), "{\"air\": \"(null)\", \"args\": {\"a\": " + deep + "}}");
+    GyreRun run = gyre("air", "simulate", spec.toString());
+    assertEquals(2, run.exitCode());
+    JsonNode errors = JSON.readTree(run.out()).get("errors");
+    assertEquals(1, errors.size(), run.out());
+    assertTrue(
+        errors.get(0).asText().startsWith("the SPEC is nested deeper than 512 levels (line 1, "),
+        run.out());
+    assertEquals(1, run.out().lines().filter(l -> l.contains("nested")).count(), run.out());
+    assertEquals("", run.err());
+    assertFalse(run.out().contains("Exception") || run.out().contains("at io."), run.out());
+  }
+
   /**
    * Each example of examples/air gives what the real AquaVM gave (examples/air/oracle): the same
    * ok, response (stream order aside), calls and undelivered sends.

@@ -172,6 +172,34 @@ class NodeCommandTest {
       """;
 
   @Test
+  void anHttpPortInUseIsOneLineNamingItWithoutATrace() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+      StringBuilder logs = new StringBuilder();
+      GyreRun port =
+          withLogs(
+              logs,
+              "node",
+              "--data-dir",
+              dir.toString(),
+              "--cluster-port",
+              "0",
+              "--http-port",
+              String.valueOf(taken.getLocalPort()),
+              "--client-port",
+              "0",
+              "--client-ws-port",
+              "0");
+      assertEquals(1, port.exitCode());
+      assertEquals(
+          "gyre node: the HTTP port 127.0.0.1:"
+              + taken.getLocalPort()
+              + " is in use (another peer?); pick another with --http-port",
+          port.err().trim());
+      assertNoTrace(port, logs);
+    }
+  }
+
+  @Test
   void aDatabaseInUseByAnotherPeerIsOneLineWithoutATrace() throws Exception {
     // The first peer runs in its own JVM: H2 locks a database file against other processes.
     try (NodeProcess first =

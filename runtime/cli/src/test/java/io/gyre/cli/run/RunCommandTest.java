@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -383,10 +385,16 @@ class RunCommandTest {
             "--args",
             "{\"peer\": \"" + eve + "\", \"name\": \"x\"}",
             "--peer",
-            url);
+            url,
+            "--ttl",
+            "30000");
     assertEquals(1, outcome.exitCode(), outcome.err());
     assertTrue(
         outcome.err().contains("no route to peer " + eve + " (not a member of this cluster)"),
         outcome.err());
+    // The peer's measure from sending the particle to its outcome: within a second, not the TTL.
+    Matcher elapsed = Pattern.compile("particle \\S+, (\\d+) ms").matcher(outcome.err());
+    assertTrue(elapsed.find(), outcome.err());
+    assertTrue(Long.parseLong(elapsed.group(1)) < 1_000, outcome.err());
   }
 }

@@ -1,13 +1,13 @@
 package io.gyre.node.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gyre.aqua.CompiledFunction;
 import io.gyre.aqua.source.Diagnostic;
+import io.gyre.node.json.BoundedJson;
+import io.gyre.node.json.JsonLimits;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,19 +18,16 @@ import java.util.Locale;
  * "column", "length", "severity", "message", "rendered"}]}}.
  */
 final class CompileJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private CompileJson() {}
 
-  /** The source of a request body; an {@link IllegalArgumentException} says what is wrong. */
-  static String source(String body) {
-    JsonNode json;
-    try {
-      json = MAPPER.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("the body is not JSON: " + e.getOriginalMessage());
-    }
+  /**
+   * The source of a request body, read within {@code limits} (a body nested 20,000 levels deep is
+   * an error, not a stack overflow); an {@link IllegalArgumentException} says what is wrong.
+   */
+  static String source(String body, JsonLimits limits) {
+    JsonNode json = BoundedJson.read(body, limits, "the body");
     if (json == null || !json.isObject() || !json.path("source").isTextual()) {
       throw new IllegalArgumentException(
           "the body must be a JSON object {\"source\": \"<Aqua text>\"}");

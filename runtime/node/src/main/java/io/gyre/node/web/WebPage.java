@@ -11,10 +11,13 @@ import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.PathMatchers;
 import akka.http.javadsl.server.Route;
 import akka.http.javadsl.unmarshalling.Unmarshaller;
+import akka.http.scaladsl.model.EntityStreamSizeException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.gyre.node.json.JsonLimits;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 
@@ -26,6 +29,10 @@ import java.util.concurrent.Semaphore;
 public final class WebPage extends AllDirectives {
   /** The largest source the playground compiles. */
   public static final int MAX_SOURCE_BYTES = 256 * 1024;
+
+  /** The largest body taken: the source and room for the JSON around it. */
+  static final JsonLimits BODY_LIMITS =
+      new JsonLimits(JsonLimits.DEFAULT_DEPTH, MAX_SOURCE_BYTES + 4096L);
 
   /** Compilations at once; more are answered 503 (the peer's cores are for particles). */
   static final int MAX_CONCURRENT_COMPILES = 2;
@@ -74,28 +81,51 @@ public final class WebPage extends AllDirectives {
         path(PathMatchers.segment("aqua").slash("compile"), () -> post(this::compileRequest)));
   }
 
+  /**
+   * A body over the limit is a 413 in JSON. One whose length is announced is read to its end and
+   * dropped first, so the client, still sending, gets the answer rather than a reset connection;
+   * one sent without its length is cut off at the limit.
+   */
   private Route compileRequest() {
-    return extractRequestEntity(
-        entity -> {
-          long declared = entity.getContentLengthOption().orElse(0L);
-          if (declared > MAX_SOURCE_BYTES) {
-            return tooLarge(declared);
-          }
-          return withSizeLimit(
-              MAX_SOURCE_BYTES + 4096L, () -> entity(Unmarshaller.entityToString(), this::compile));
-        });
+    return extractMaterializer(
+        materializer ->
+            extractRequestEntity(
+                entity -> {
+                  long declared = entity.getContentLengthOption().orElse(0L);
+                  if (declared > BODY_LIMITS.maxBytes()) {
+                    return onComplete(
+                        entity.discardBytes(materializer).completionStage(),
+                        done -> tooLarge("the body is " + declared + " bytes"));
+                  }
+                  return onComplete(
+                      Unmarshaller.entityToString()
+                          .unmarshal(entity.withSizeLimit(BODY_LIMITS.maxBytes()), materializer),
+                      body ->
+                          body.isSuccess() ? compile(body.get()) : unreadable(body.failed().get()));
+                }));
+  }
+
+  private Route unreadable(Throwable failure) {
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof EntityStreamSizeException) {
+      return tooLarge("the body is larger than " + BODY_LIMITS.maxBytes() + " bytes");
+    }
+    return json(StatusCodes.BAD_REQUEST, error("the body cannot be read: " + cause.getMessage()));
   }
 
   private Route compile(String body) {
     String source;
     try {
-      source = CompileJson.source(body);
+      source = CompileJson.source(body, BODY_LIMITS);
     } catch (IllegalArgumentException e) {
       return json(StatusCodes.BAD_REQUEST, error(e.getMessage()));
     }
     long bytes = source.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     if (bytes > MAX_SOURCE_BYTES) {
-      return tooLarge(bytes);
+      return tooLarge("the source is " + bytes + " bytes");
     }
     if (!compiling.tryAcquire()) {
       return json(
@@ -128,15 +158,11 @@ public final class WebPage extends AllDirectives {
         });
   }
 
-  private Route tooLarge(long bytes) {
+  /** A 413 saying what was too large and the playground's limit. */
+  private Route tooLarge(String what) {
     return json(
         StatusCodes.PAYLOAD_TOO_LARGE,
-        error(
-            "the source is "
-                + bytes
-                + " bytes; the playground compiles at most "
-                + MAX_SOURCE_BYTES
-                + " bytes"));
+        error(what + "; the playground compiles at most " + MAX_SOURCE_BYTES + " bytes"));
   }
 
   private static JsonNode error(String message) {

@@ -139,6 +139,20 @@ class ExposedPeerTest {
   }
 
   @Test
+  void aCompileBodyNestedTwentyThousandLevelsDeepIsA400NamingTheLimit() throws Exception {
+    HttpResponse<String> response =
+        send("POST", "/aqua/compile", "{\"source\": " + nested(DEEP) + "}", "");
+    assertEquals(400, response.statusCode(), response.body());
+    assertTrue(
+        JSON.readTree(response.body())
+            .path("error")
+            .asText()
+            .contains("the body is nested deeper than 512 levels"),
+        response.body());
+    assertServes();
+  }
+
+  @Test
   void aBodyOverTheParticleLimitIsA413InJson() throws Exception {
     HttpResponse<String> response = send("POST", "/run", run("x".repeat(300 * 1024)), token);
     assertEquals(413, response.statusCode(), response.body());
@@ -165,6 +179,22 @@ class ExposedPeerTest {
       assertEquals("responded", result.path("status").asText(), result.toString());
       assertFalse(result.path("response").asText().isEmpty(), result.toString());
     }
+    assertServes();
+  }
+
+  @Test
+  void anAnswerNestedAboveTheLimitIsAClearErrorNotACrash() throws Exception {
+    // json.parse makes a service result 1,024 levels deep; the run answers it to the caller.
+    String air =
+        "(seq (call %init_peer_id% (\"json\" \"parse\") [\""
+            + nested(1_024)
+            + "\"] r) (call %init_peer_id% (\"callbackSrv\" \"response\") [r]))";
+    HttpResponse<String> response = send("POST", "/run", run(air), token);
+    assertEquals(500, response.statusCode(), response.body());
+    assertEquals(
+        "the answer is nested deeper than 1024 levels",
+        JSON.readTree(response.body()).path("error").asText(),
+        response.body());
     assertServes();
   }
 

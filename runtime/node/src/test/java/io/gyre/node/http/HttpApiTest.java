@@ -172,6 +172,27 @@ class HttpApiTest {
     assertTrue(result.get("message").asText().contains("is not hosted by this node"));
   }
 
+  @Test
+  void aRunToAPeerNobodyKnowsIsA502AtOnceNamingIt() throws Exception {
+    String eve = KeyPair.fromSeedName("eve").peerId().base58();
+    String body =
+        JSON.createObjectNode()
+            .put("air", "(call \"" + eve + "\" (\"op\" \"noop\") [])")
+            .put("ttl_ms", 30_000)
+            .toString();
+    long sent = System.nanoTime();
+    HttpResponse<String> response = post("/run", body);
+    long failedAfterMs = (System.nanoTime() - sent) / 1_000_000;
+
+    assertEquals(502, response.statusCode(), response.body());
+    JsonNode result = JSON.readTree(response.body());
+    assertEquals("undelivered", result.get("status").asText());
+    assertEquals(
+        "no route to peer " + eve + " (not a member of this cluster)",
+        result.get("message").asText());
+    assertTrue(failedAfterMs < 1_000, "within a second, not at the 30 s TTL: " + failedAfterMs);
+  }
+
   private static void assertBadRequest(String body, String expected) throws Exception {
     HttpResponse<String> response = post("/run", body);
     assertEquals(400, response.statusCode(), response.body());

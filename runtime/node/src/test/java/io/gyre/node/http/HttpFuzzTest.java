@@ -29,15 +29,27 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Mutated run requests (deep, long, binary, wrong types) posted to a running peer with its token:
- * each gets a JSON answer that is not a server error, and after each the peer is healthy and its
- * deployed service is still listed and answers.
+ * Mutated run and compile requests (deep, long, binary, wrong types, broken Aqua) posted to a
+ * running peer with its token: each gets a JSON answer that is not a server error, and after each
+ * the peer is healthy and its deployed service is still listed.
  */
 class HttpFuzzTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final Set<Integer> EXPECTED = Set.of(200, 400, 413, 422, 502, 503, 504);
+  private static final Set<Integer> EXPECTED_COMPILE = Set.of(200, 400, 413, 422, 503);
+  private static final String AQUA =
+      """
+      aqua Fuzz declares *
+
+      export f
+
+      func f(name: string, xs: []u32) -> string:
+          n = 1 + 2 * (3 - 4)
+          ys = [1, 2, [3]]
+          <- name
+      """;
   private static final String RESPOND =
       "(call %init_peer_id% (\"callbackSrv\" \"response\") [\"ok\"])";
   private static Path dir;
@@ -102,8 +114,21 @@ class HttpFuzzTest {
     assertTrue(listed(), "the deployed service " + serviceId + " is still listed");
   }
 
-  @Provide
-  Arbitrary<byte[]> mutatedBodies() {
+  @Property(tries = 300, seed = "11")
+  void aMutatedCompileRequestNeverHurtsThePeer(@ForAll("mutatedCompileBodies") byte[] body)
+      throws Exception {
+    HttpResponse<String> answer =
+        send("POST", "/aqua/compile", HttpRequest.BodyPublishers.ofByteArray(body));
+    assertTrue(
+        EXPECTED_COMPILE.contains(answer.statusCode()), answer.statusCode() + " " + answer.body());
+    JSON.readTree(answer.body()); // every answer is JSON
+
+    assertEquals(200, send("GET", "/health", HttpRequest.BodyPublishers.noBody()).statusCode());
+    assertTrue(listed(), "the deployed service " + serviceId + " is still listed");
+  }
+
+  /** A JSON value as text: nested up to 30,000 levels, unbalanced, long, or of a wrong type. */
+  private static Arbitrary<String> hostileValue() {
     Arbitrary<String> deep =
         Arbitraries.integers().between(1, 30_000).map(n -> "[".repeat(n) + "]".repeat(n));
     Arbitrary<String> unbalanced =
@@ -122,7 +147,51 @@ class HttpFuzzTest {
             "\"\"",
             "\"(seq\"",
             "18446744073709551616");
-    Arbitrary<String> value = Arbitraries.oneOf(deep, unbalanced, longText, wrongType);
+    return Arbitraries.oneOf(deep, unbalanced, longText, wrongType);
+  }
+
+  /** JSON bodies, binary and truncated bodies around {@code json}. */
+  private static Arbitrary<byte[]> bodies(Arbitrary<String> json) {
+    Arbitrary<byte[]> binary = Arbitraries.bytes().array(byte[].class).ofMaxSize(4096);
+    Arbitrary<byte[]> truncated =
+        Combinators.combine(json, Arbitraries.doubles().between(0, 1))
+            .as((j, f) -> j.substring(0, (int) (j.length() * f)).getBytes(StandardCharsets.UTF_8));
+    return Arbitraries.oneOf(json.map(j -> j.getBytes(StandardCharsets.UTF_8)), binary, truncated);
+  }
+
+  @Provide
+  Arbitrary<byte[]> mutatedCompileBodies() {
+    // Aqua that is cut, spliced with noise, or nested up to 30,000 levels deep.
+    Arbitrary<String> cut =
+        Arbitraries.integers().between(0, AQUA.length()).map(n -> AQUA.substring(0, n));
+    Arbitrary<String> noisy =
+        Combinators.combine(
+                Arbitraries.integers().between(0, AQUA.length()),
+                Arbitraries.strings().ofMaxLength(40))
+            .as((at, noise) -> AQUA.substring(0, at) + noise + AQUA.substring(at));
+    Arbitrary<String> deepAqua =
+        Combinators.combine(
+                Arbitraries.integers().between(1, 30_000), Arbitraries.of("()", "[]", "{}"))
+            .as(
+                (n, pair) ->
+                    AQUA.replace(
+                        "<- name",
+                        "<- "
+                            + String.valueOf(pair.charAt(0)).repeat(n)
+                            + "name"
+                            + String.valueOf(pair.charAt(1)).repeat(n)));
+    Arbitrary<String> source =
+        Arbitraries.oneOf(cut, noisy, deepAqua).map(text -> JSON.valueToTree(text).toString());
+    Arbitrary<String> json =
+        Combinators.combine(
+                Arbitraries.of("source", "x"), Arbitraries.oneOf(source, hostileValue()))
+            .as((name, v) -> "{\"" + name + "\": " + v + "}");
+    return bodies(json);
+  }
+
+  @Provide
+  Arbitrary<byte[]> mutatedBodies() {
+    Arbitrary<String> value = hostileValue();
     Arbitrary<String> field =
         Arbitraries.of("air", "args", "ttl_ms", "peer", "relay", "await_response", "x");
     Arbitrary<String> json =
@@ -141,10 +210,6 @@ class HttpFuzzTest {
                       + other
                       + "}";
                 });
-    Arbitrary<byte[]> binary = Arbitraries.bytes().array(byte[].class).ofMaxSize(4096);
-    Arbitrary<byte[]> truncated =
-        Combinators.combine(json, Arbitraries.doubles().between(0, 1))
-            .as((j, f) -> j.substring(0, (int) (j.length() * f)).getBytes(StandardCharsets.UTF_8));
-    return Arbitraries.oneOf(json.map(j -> j.getBytes(StandardCharsets.UTF_8)), binary, truncated);
+    return bodies(json);
   }
 }

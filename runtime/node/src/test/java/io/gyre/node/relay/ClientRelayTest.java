@@ -240,11 +240,14 @@ class ClientRelayTest {
     String nobody = KeyPair.fromSeedName("nobody-at-all").peerId().base58();
     try (RawClient client = RawClient.connect(tcp(relay), key)) {
       Particle sent = particle(key, noopThenCall(relayId, nobody));
+      long sentAt = System.nanoTime();
       client.send(sent);
       ParticleError error = client.nextError();
+      long failedAfterMs = (System.nanoTime() - sentAt) / 1_000_000;
       assertEquals(ParticleError.Code.NO_ROUTE, error.code());
       assertEquals(sent.id(), error.particleId());
       assertTrue(error.message().contains("no route to peer " + nobody), error.message());
+      assertTrue(failedAfterMs < 1_000, "within a second, not at the 30 s TTL: " + failedAfterMs);
     }
   }
 

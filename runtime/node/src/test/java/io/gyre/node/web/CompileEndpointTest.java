@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gyre.node.GyreNode;
 import io.gyre.node.TestNodes;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -116,6 +118,62 @@ class CompileEndpointTest {
             .asText()
             .endsWith("the playground compiles at most " + WebPage.MAX_SOURCE_BYTES + " bytes"),
         tooLarge.body());
+  }
+
+  @Test
+  void aBodyOverTheLimitIsA413InJsonWithOrWithoutItsLength() throws Exception {
+    String body = JSON.createObjectNode().put("source", "-- " + "x".repeat(1024 * 1024)).toString();
+    HttpResponse<String> declared = post("/aqua/compile", body);
+    assertEquals(413, declared.statusCode(), declared.body());
+    assertEquals(
+        "the body is "
+            + body.length()
+            + " bytes; the playground compiles at most "
+            + WebPage.MAX_SOURCE_BYTES
+            + " bytes",
+        JSON.readTree(declared.body()).get("error").asText());
+
+    // Streamed without a length: cut off at the limit, still a JSON 413 naming it.
+    HttpResponse<String> streamed =
+        CLIENT.send(
+            HttpRequest.newBuilder(uri("/aqua/compile"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(413, streamed.statusCode(), streamed.body());
+    assertTrue(
+        JSON.readTree(streamed.body())
+            .get("error")
+            .asText()
+            .endsWith("the playground compiles at most " + WebPage.MAX_SOURCE_BYTES + " bytes"),
+        streamed.body());
+    assertStillCompiles();
+  }
+
+  @Test
+  void anAquaSourceNestedTwentyThousandLevelsDeepIsACompileError() throws Exception {
+    int deep = 20_000;
+    for (String expression :
+        List.of(
+            "(".repeat(deep) + "1" + ")".repeat(deep), "[".repeat(deep) + "1" + "]".repeat(deep))) {
+      HttpResponse<String> response =
+          compile("aqua Deep declares *\n\nfunc f() -> u32:\n    <- " + expression + "\n");
+      assertEquals(422, response.statusCode(), response.body());
+      JsonNode body = JSON.readTree(response.body());
+      assertEquals(false, body.get("ok").asBoolean());
+      assertTrue(body.get("error").asText().contains("too deeply nested"), response.body());
+    }
+    assertStillCompiles();
+  }
+
+  /** The peer answers its health and compiles a correct source after a bad request. */
+  private static void assertStillCompiles() throws Exception {
+    assertEquals(200, get("/health").statusCode());
+    HttpResponse<String> ok = compile("aqua Fine declares *\n\nfunc f() -> u32:\n    <- 1\n");
+    assertEquals(200, ok.statusCode(), ok.body());
   }
 
   @Test
