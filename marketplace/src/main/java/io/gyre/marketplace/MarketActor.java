@@ -218,8 +218,7 @@ public final class MarketActor
         .onCommand(
             GetBalance.class,
             (s, c) -> Effect().reply(c.replyTo(), s.ledger().balance(c.account())))
-        .onCommand(
-            GetPeerDuties.class, (s, c) -> Effect().reply(c.replyTo(), s.duties(c.peer())))
+        .onCommand(GetPeerDuties.class, (s, c) -> Effect().reply(c.replyTo(), s.duties(c.peer())))
         .onCommand(
             GetView.class,
             (s, c) ->

@@ -58,7 +58,9 @@ public record MarketDump(
     }
   }
 
-  /** Every deal with its status and escrow, as {@link Marketplace#deal} answers each, in id order. */
+  /**
+   * Every deal with its status and escrow, as {@link Marketplace#deal} answers each, in id order.
+   */
   public List<DealView> dealViews() {
     io.gyre.marketplace.internal.MarketState state =
         io.gyre.marketplace.internal.MarketState.restore(this);

@@ -30,11 +30,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Gyre's compiler against the conformance corpus (conformance/cases) and the compiler's
- * own probe cases (src/test/resources/.../probes, same format, expectations from the real Aqua
- * compiler and AquaVM): every case's Aqua is compiled by Gyre, the function runs in Gyre's
- * simulator under the case's SPEC with delivery seeds 0 to 9, and compare.mjs's {@code --compiler}
- * rules must hold. Compile-error cases must be rejected at the line the case names.
+ * Gyre's compiler against the conformance corpus (conformance/cases) and the compiler's own probe
+ * cases (src/test/resources/.../probes, same format, expectations from the real Aqua compiler and
+ * AquaVM): every case's Aqua is compiled by Gyre, the function runs in Gyre's simulator under the
+ * case's SPEC with delivery seeds 0 to 9, and compare.mjs's {@code --compiler} rules must hold.
+ * Compile-error cases must be rejected at the line the case names.
  */
 class CompilerConformanceTest {
   private static final long SEEDS = 10;

@@ -28,10 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>{@code java -Xmx2g -XX:+UseShenandoahGC -cp bench/target/benchmarks.jar
  * io.gyre.bench.node.ClusterLoad [SECONDS [WARMUP [CONCURRENCY]]]} (the collector {@code ./gyre
- * node} runs peers with on Java 17; generational ZGC on 21+) prints
- * progress every 5 s, then throughput, latency percentiles, and the interpreter time per particle
- * read from the nodes' metrics. Extra node settings (e.g. dispatcher sizes to compare) are given as
- * {@code -Dbench.node.PATH=VALUE}. {@code bench/cluster-load-instructions.sh} adds the instructions
+ * node} runs peers with on Java 17; generational ZGC on 21+) prints progress every 5 s, then
+ * throughput, latency percentiles, and the interpreter time per particle read from the nodes'
+ * metrics. Extra node settings (e.g. dispatcher sizes to compare) are given as {@code
+ * -Dbench.node.PATH=VALUE}. {@code bench/cluster-load-instructions.sh} adds the instructions
  * retired per particle, a figure the neighbours' load does not move.
  *
  * <p>For the tail: {@code -Dbench.timeline=FILE} writes when each particle answered and its latency

@@ -120,7 +120,8 @@ public record MarketState(
       deal.assignment(served.getKey())
           .filter(a -> a.peer().equals(peer))
           .ifPresent(
-              a -> units.add(new io.gyre.marketplace.PeerDuties.Served(deal.id(), deal.phase(), a)));
+              a ->
+                  units.add(new io.gyre.marketplace.PeerDuties.Served(deal.id(), deal.phase(), a)));
     }
     return new io.gyre.marketplace.PeerDuties(opened, epoch, randomness, units);
   }

@@ -52,8 +52,8 @@ public final class LocalNetwork implements AutoCloseable {
   }
 
   /**
-   * Starts one node per entry of {@code settings} (its extra settings: the market node's role,
-   * say) and waits until every one knows every peer.
+   * Starts one node per entry of {@code settings} (its extra settings: the market node's role, say)
+   * and waits until every one knows every peer.
    */
   public static LocalNetwork start(
       Path dir,

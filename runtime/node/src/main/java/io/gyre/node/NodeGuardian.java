@@ -14,9 +14,9 @@ import io.gyre.node.builtins.KadBuiltin;
 import io.gyre.node.builtins.PeerBuiltin;
 import io.gyre.node.builtins.SrvBuiltin;
 import io.gyre.node.cluster.MemberWatch;
-import io.gyre.node.market.MarketNode;
 import io.gyre.node.cluster.PeerDirectory;
 import io.gyre.node.cluster.RememberedMembers;
+import io.gyre.node.market.MarketNode;
 import io.gyre.node.particle.ParticleInbox;
 import io.gyre.node.particle.PeerRuntime;
 import io.gyre.node.relay.RelayRoutes;
@@ -119,7 +119,8 @@ final class NodeGuardian {
     RegistryClient registryClient =
         new RegistryClient(registry, table, context.getSystem().scheduler());
     JavaServices javaServices = new JavaServices(parts.serviceExecutor());
-    List<BuiltinService> builtinList = new ArrayList<>(builtins(context, parts, peerId, registryClient));
+    List<BuiltinService> builtinList =
+        new ArrayList<>(builtins(context, parts, peerId, registryClient));
     builtinList.add(market.builtin());
     Builtins builtins = new Builtins(builtinList);
     context.spawn(market.agent(key, registryClient), "market-agent-" + peerId);

@@ -24,9 +24,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The demo's Aqua: market-demo.aqua imports Gyre's own market.aqua (the declarations of the
- * builtin {@code market}, shipped in gyre-node), compiled with Gyre's compiler; each function is
- * run with one of the demo's peers as its init peer, the peer that acts.
+ * The demo's Aqua: market-demo.aqua imports Gyre's own market.aqua (the declarations of the builtin
+ * {@code market}, shipped in gyre-node), compiled with Gyre's compiler; each function is run with
+ * one of the demo's peers as its init peer, the peer that acts.
  */
 final class DemoScripts {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);

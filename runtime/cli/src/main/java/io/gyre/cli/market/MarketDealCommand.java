@@ -32,7 +32,11 @@ public final class MarketDealCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--blueprint", required = true, paramLabel = "NAME", description = "The service's name.")
+  @Option(
+      names = "--blueprint",
+      required = true,
+      paramLabel = "NAME",
+      description = "The service's name.")
   String blueprint;
 
   @Option(
@@ -47,31 +51,58 @@ public final class MarketDealCommand implements Callable<Integer> {
       description = "A module hash some peer of the cluster holds (repeatable).")
   List<String> modules = new ArrayList<>();
 
-  @Option(names = "--max-price", required = true, paramLabel = "N", description = "The most paid per unit per epoch.")
+  @Option(
+      names = "--max-price",
+      required = true,
+      paramLabel = "N",
+      description = "The most paid per unit per epoch.")
   long maxPrice;
 
-  @Option(names = "--target", required = true, paramLabel = "N", description = "Units (replicas) wanted.")
+  @Option(
+      names = "--target",
+      required = true,
+      paramLabel = "N",
+      description = "Units (replicas) wanted.")
   int target;
 
-  @Option(names = "--min", paramLabel = "N", description = "Fewest units to run on (default: --target).")
+  @Option(
+      names = "--min",
+      paramLabel = "N",
+      description = "Fewest units to run on (default: --target).")
   Optional<Integer> min = Optional.empty();
 
-  @Option(names = "--epochs", required = true, paramLabel = "N", description = "Paid epochs the deal runs for.")
+  @Option(
+      names = "--epochs",
+      required = true,
+      paramLabel = "N",
+      description = "Paid epochs the deal runs for.")
   int epochs;
 
-  @Option(names = "--deposit", required = true, paramLabel = "N", description = "Minor units from the wallet into the deal's escrow (at least 2 x target x max price to be matched).")
+  @Option(
+      names = "--deposit",
+      required = true,
+      paramLabel = "N",
+      description =
+          "Minor units from the wallet into the deal's escrow (at least 2 x target x max price to be matched).")
   long deposit;
 
-  @Option(names = "--allow", paramLabel = "PEER", description = "Only these providers (repeatable).")
+  @Option(
+      names = "--allow",
+      paramLabel = "PEER",
+      description = "Only these providers (repeatable).")
   List<String> allow = new ArrayList<>();
 
-  @Option(names = "--deny", paramLabel = "PEER", description = "Never these providers (repeatable).")
+  @Option(
+      names = "--deny",
+      paramLabel = "PEER",
+      description = "Never these providers (repeatable).")
   List<String> deny = new ArrayList<>();
 
   @Override
   public Integer call() {
     if (wasm.isEmpty() && modules.isEmpty()) {
-      throw new UserError(UserError.USAGE, "market deal: give the service as --wasm FILE or --module HASH");
+      throw new UserError(
+          UserError.USAGE, "market deal: give the service as --wasm FILE or --module HASH");
     }
     ObjectNode request =
         MarketOptions.object()
@@ -105,7 +136,8 @@ public final class MarketDealCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       throw new UserError(UserError.USAGE, "market deal: no such file: " + file);
     } catch (IOException e) {
-      throw new UserError(UserError.USAGE, "market deal: cannot read " + file + ": " + e.getMessage());
+      throw new UserError(
+          UserError.USAGE, "market deal: cannot read " + file + ": " + e.getMessage());
     }
   }
 }

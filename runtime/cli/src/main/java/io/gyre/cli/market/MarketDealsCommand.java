@@ -7,9 +7,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-
 /** `gyre market deals`: Every deal: status, escrow, epochs served, its units. */
-@Command(name = "deals", mixinStandardHelpOptions = true, description = "Every deal: status, escrow, epochs served, its units.")
+@Command(
+    name = "deals",
+    mixinStandardHelpOptions = true,
+    description = "Every deal: status, escrow, epochs served, its units.")
 public final class MarketDealsCommand implements Callable<Integer> {
   @Mixin MarketOptions market;
 

@@ -47,8 +47,15 @@ final class MarketDemo {
 
   int run(Path dir) throws DemoFailure {
     DemoScripts aqua = DemoScripts.compile(dir.resolve("aqua"));
-    step(1, "compiled market-demo.aqua (imports Gyre's market.aqua): " + String.join(", ", aqua.names()));
-    step(2, "starting 4 peers (the developer's node runs the marketplace), epochs of " + epoch.toSeconds() + " s");
+    step(
+        1,
+        "compiled market-demo.aqua (imports Gyre's market.aqua): "
+            + String.join(", ", aqua.names()));
+    step(
+        2,
+        "starting 4 peers (the developer's node runs the marketplace), epochs of "
+            + epoch.toSeconds()
+            + " s");
     try (LocalNetwork network = startNetwork(dir)) {
       nodes = network.nodes();
       GyreNode developer = nodes.get(0);
@@ -62,7 +69,12 @@ final class MarketDemo {
         fund(market, provider.peerId(), 500);
       }
 
-      step(4, "each provider offers one compute unit: price " + PRICE + " per epoch, collateral " + COLLATERAL);
+      step(
+          4,
+          "each provider offers one compute unit: price "
+              + PRICE
+              + " per epoch, collateral "
+              + COLLATERAL);
       for (int i = 1; i <= 3; i++) {
         Map<String, JsonNode> args = new LinkedHashMap<>();
         args.put("price", JSON.numberNode(PRICE));
@@ -71,7 +83,9 @@ final class MarketDemo {
         say("      " + names.get(i) + " " + nodes.get(i).peerId() + ": " + offer.asText());
       }
 
-      step(5, "the developer stores greeting.wasm on its peer and opens a deal: 2 replicas (at least 1), deposit 400");
+      step(
+          5,
+          "the developer stores greeting.wasm on its peer and opens a deal: 2 replicas (at least 1), deposit 400");
       byte[] wasm = DemoScripts.resource("/wasm/greeting.wasm");
       Map<String, JsonNode> module = new LinkedHashMap<>();
       module.put("wasm", JSON.textNode(Base64.getEncoder().encodeToString(wasm)));
@@ -88,32 +102,48 @@ final class MarketDemo {
       MarketDump matched =
           await(
               dealId + " matched and its service deployed",
-              d -> active(d, dealId).filter(x -> x.assignments().size() == 2).isPresent()
-                  && d.pendingDeployments().isEmpty());
+              d ->
+                  active(d, dealId).filter(x -> x.assignments().size() == 2).isPresent()
+                      && d.pendingDeployments().isEmpty());
       Deal running = active(matched, dealId).orElseThrow();
       for (Assignment unit : running.assignments()) {
-        say("      " + dealId + " unit " + unit.unit() + " on " + who(unit.peer()) + ", serving from epoch " + unit.fromEpoch());
+        say(
+            "      "
+                + dealId
+                + " unit "
+                + unit.unit()
+                + " on "
+                + who(unit.peer())
+                + ", serving from epoch "
+                + unit.fromEpoch());
       }
 
       step(6, "calling the deal's service from Aqua on both matched peers");
       greetAll(aqua, developer, running, dealId);
 
       long servesFrom = running.assignments().get(0).fromEpoch();
-      step(7, "two epochs settle from verified proofs (capacity puzzles, batch roots, re-executed receipts)");
+      step(
+          7,
+          "two epochs settle from verified proofs (capacity puzzles, batch roots, re-executed receipts)");
       MarketDump settled =
           awaitCalling(
-              aqua, developer, dealId, "epochs " + servesFrom + " and " + (servesFrom + 1) + " to settle",
+              aqua,
+              developer,
+              dealId,
+              "epochs " + servesFrom + " and " + (servesFrom + 1) + " to settle",
               d -> d.lastSettledEpoch() >= servesFrom + 1);
       long epochs = settled.lastSettledEpoch() - servesFrom + 1;
       for (Assignment unit : running.assignments()) {
         long earned = balance(settled, "earnings:" + unit.provider().base58());
         say("      " + who(unit.peer()) + " earned " + earned + " for " + epochs + " epochs");
         if (earned != PRICE * epochs) {
-          throw new DemoFailure(who(unit.peer()) + " earned " + earned + ", expected " + PRICE * epochs);
+          throw new DemoFailure(
+              who(unit.peer()) + " earned " + earned + ", expected " + PRICE * epochs);
         }
       }
       if (balance(settled, "slashed:") != 0) {
-        throw new DemoFailure("a provider was slashed although every proof held: " + settled.toJson());
+        throw new DemoFailure(
+            "a provider was slashed although every proof held: " + settled.toJson());
       }
 
       Assignment victim = running.assignments().get(0);
@@ -136,18 +166,38 @@ final class MarketDemo {
               .filter(a -> running.assignments().stream().noneMatch(r -> r.unit().equals(a.unit())))
               .findFirst()
               .orElseThrow(() -> new DemoFailure("no new unit in " + rematched.toJson()));
-      say("      epoch " + rematched.lastSettledEpoch() + " settled: " + victim.unit() + " slashed "
-          + balance(rematched, "slashed:") + " (no proofs), replaced by " + replacement.unit()
-          + " on " + who(replacement.peer()) + ", serving from epoch " + replacement.fromEpoch());
+      say(
+          "      epoch "
+              + rematched.lastSettledEpoch()
+              + " settled: "
+              + victim.unit()
+              + " slashed "
+              + balance(rematched, "slashed:")
+              + " (no proofs), replaced by "
+              + replacement.unit()
+              + " on "
+              + who(replacement.peer())
+              + ", serving from epoch "
+              + replacement.fromEpoch());
 
       step(9, "calls go on: the deal's service answers on its units");
       greetAll(aqua, developer, now, dealId);
 
       MarketDump last = developer.market().marketplace().view().toCompletableFuture().join().dump();
-      say("final ledger (epoch " + last.epoch() + ", last settled " + last.lastSettledEpoch() + "):");
+      say(
+          "final ledger (epoch "
+              + last.epoch()
+              + ", last settled "
+              + last.lastSettledEpoch()
+              + "):");
       long total = 0;
       for (Map.Entry<String, Long> account : last.accounts().entrySet()) {
-        say(String.format("      %-20s %-55s %8d", account.getKey().substring(0, account.getKey().indexOf(':') + 1), label(account.getKey()), account.getValue()));
+        say(
+            String.format(
+                "      %-20s %-55s %8d",
+                account.getKey().substring(0, account.getKey().indexOf(':') + 1),
+                label(account.getKey()),
+                account.getValue()));
         total += account.getValue();
       }
       say(String.format("      %-76s %8d", "total (nothing created or lost)", total));
@@ -178,7 +228,15 @@ final class MarketDemo {
           dir,
           settings,
           WAIT,
-          node -> say("      " + names.get(started[0]++) + " " + node.peerId() + " up (cluster port " + node.clusterPort() + ")"));
+          node ->
+              say(
+                  "      "
+                      + names.get(started[0]++)
+                      + " "
+                      + node.peerId()
+                      + " up (cluster port "
+                      + node.clusterPort()
+                      + ")"));
     } catch (IllegalStateException e) {
       throw new DemoFailure(e.getMessage());
     }
@@ -225,7 +283,8 @@ final class MarketDemo {
         what,
         until,
         () -> {
-          MarketDump now = developer.market().marketplace().view().toCompletableFuture().join().dump();
+          MarketDump now =
+              developer.market().marketplace().view().toCompletableFuture().join().dump();
           for (Assignment unit : active(now, dealId).map(Deal::assignments).orElse(List.of())) {
             try {
               aqua.call(developer, "greet", greetArgs(unit.peer(), dealId));
@@ -244,7 +303,15 @@ final class MarketDemo {
     MarketDump last = null;
     while (System.nanoTime() < deadline) {
       try {
-        last = nodes.get(0).market().marketplace().view().toCompletableFuture().get(10, TimeUnit.SECONDS).dump();
+        last =
+            nodes
+                .get(0)
+                .market()
+                .marketplace()
+                .view()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .dump();
         if (until.test(last)) {
           return last;
         }
@@ -258,7 +325,12 @@ final class MarketDemo {
       meanwhile.run();
       sleep(500);
     }
-    throw new DemoFailure("waited " + WAIT.toSeconds() + " s for " + what + (last == null ? "" : "; state: " + last.toJson()));
+    throw new DemoFailure(
+        "waited "
+            + WAIT.toSeconds()
+            + " s for "
+            + what
+            + (last == null ? "" : "; state: " + last.toJson()));
   }
 
   private String progress(MarketDump dump, long started) {

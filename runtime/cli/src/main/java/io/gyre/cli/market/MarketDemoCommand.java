@@ -66,8 +66,8 @@ public final class MarketDemoCommand implements Callable<Integer> {
   }
 
   /**
-   * A killed peer makes the others log its unreachability and failed asks: expected here, and
-   * no part of the demo's result (GYRE_LOG_LEVEL shows them).
+   * A killed peer makes the others log its unreachability and failed asks: expected here, and no
+   * part of the demo's result (GYRE_LOG_LEVEL shows them).
    */
   private static void quietLogs() {
     if (System.getenv("GYRE_LOG_LEVEL") == null) {

@@ -27,9 +27,7 @@ public final class MarketFundCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JsonNode answer =
-        market.post(
-            "/market/fund",
-            MarketOptions.object().put("peer", peer).put("amount", amount));
+        market.post("/market/fund", MarketOptions.object().put("peer", peer).put("amount", amount));
     PrintWriter out = spec.commandLine().getOut();
     market.print(
         out,

@@ -7,9 +7,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-
-/** `gyre market ledger`: Every account with money in it (wallets, escrows, earnings, collateral, slashed). */
-@Command(name = "ledger", mixinStandardHelpOptions = true, description = "Every account with money in it (wallets, escrows, earnings, collateral, slashed).")
+/**
+ * `gyre market ledger`: Every account with money in it (wallets, escrows, earnings, collateral,
+ * slashed).
+ */
+@Command(
+    name = "ledger",
+    mixinStandardHelpOptions = true,
+    description =
+        "Every account with money in it (wallets, escrows, earnings, collateral, slashed).")
 public final class MarketLedgerCommand implements Callable<Integer> {
   @Mixin MarketOptions market;
 

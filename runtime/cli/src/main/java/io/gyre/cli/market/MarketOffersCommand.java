@@ -7,9 +7,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-
-/** `gyre market offers`: Every offer: provider, price, collateral, its units and the deals they serve. */
-@Command(name = "offers", mixinStandardHelpOptions = true, description = "Every offer: provider, price, collateral, its units and the deals they serve.")
+/**
+ * `gyre market offers`: Every offer: provider, price, collateral, its units and the deals they
+ * serve.
+ */
+@Command(
+    name = "offers",
+    mixinStandardHelpOptions = true,
+    description = "Every offer: provider, price, collateral, its units and the deals they serve.")
 public final class MarketOffersCommand implements Callable<Integer> {
   @Mixin MarketOptions market;
 

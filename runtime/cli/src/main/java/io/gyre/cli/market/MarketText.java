@@ -117,11 +117,15 @@ final class MarketText {
       Map.Entry<String, JsonNode> account = accounts.next();
       out.printf("  %-64s %12d%n", account.getKey(), account.getValue().asLong());
     }
-    out.printf("  %-64s %12d%n", "total (always 0: nothing created or lost)", answer.path("total").asLong());
+    out.printf(
+        "  %-64s %12d%n",
+        "total (always 0: nothing created or lost)", answer.path("total").asLong());
   }
 
   /** A peer id shortened for lines that hold several. */
   static String shortId(String peerId) {
-    return peerId.length() > 16 ? peerId.substring(0, 8) + "…" + peerId.substring(peerId.length() - 6) : peerId;
+    return peerId.length() > 16
+        ? peerId.substring(0, 8) + "…" + peerId.substring(peerId.length() - 6)
+        : peerId;
   }
 }

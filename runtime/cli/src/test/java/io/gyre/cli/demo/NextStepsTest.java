@@ -26,7 +26,8 @@ class NextStepsTest {
 
   @Test
   void theLinesNameThePeersRealPlaygroundAndRelay() throws Exception {
-    try (LocalNetwork network = LocalNetwork.start(dir, 1, Map.of(), Duration.ofSeconds(60), n -> {})) {
+    try (LocalNetwork network =
+        LocalNetwork.start(dir, 1, Map.of(), Duration.ofSeconds(60), n -> {})) {
       GyreNode node = network.nodes().get(0);
       StringWriter printed = new StringWriter();
       new NextSteps(new PrintWriter(printed)).forRunning(network.nodes());

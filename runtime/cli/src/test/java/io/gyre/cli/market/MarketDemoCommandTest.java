@@ -35,7 +35,11 @@ class MarketDemoCommandTest {
             .results()
             .count(),
         printed);
-    assertTrue(Pattern.compile("earned 20 for 2 epochs|earned \\d+ for \\d epochs").matcher(printed).find(), printed);
+    assertTrue(
+        Pattern.compile("earned 20 for 2 epochs|earned \\d+ for \\d epochs")
+            .matcher(printed)
+            .find(),
+        printed);
     assertTrue(
         Pattern.compile("slashed 10 \\(no proofs\\), replaced by offer-2/0 on provider 3")
             .matcher(printed)

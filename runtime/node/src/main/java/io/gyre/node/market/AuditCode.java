@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The deal code each running audit re-executes on: {@link ClusterReceiptSource} puts it when it
- * has fetched the samples (the modules checked against the deal's hashes), {@link ProofsCheck}
- * takes it to verify them.
+ * The deal code each running audit re-executes on: {@link ClusterReceiptSource} puts it when it has
+ * fetched the samples (the modules checked against the deal's hashes), {@link ProofsCheck} takes it
+ * to verify them.
  */
 final class AuditCode {
   private final Map<String, ServiceCode> byBatch = new ConcurrentHashMap<>();

@@ -15,16 +15,14 @@ final class ClusterDeployer implements Deployer {
   @Override
   public CompletionStage<Void> deploy(Deployment deployment) {
     return agents
-        .<akka.Done>ask(
-            deployment.peer(), replyTo -> new ProviderAgent.Deploy(deployment, replyTo))
+        .<akka.Done>ask(deployment.peer(), replyTo -> new ProviderAgent.Deploy(deployment, replyTo))
         .thenApply(done -> null);
   }
 
   @Override
   public CompletionStage<Void> remove(Deployment deployment) {
     return agents
-        .<akka.Done>ask(
-            deployment.peer(), replyTo -> new ProviderAgent.Remove(deployment, replyTo))
+        .<akka.Done>ask(deployment.peer(), replyTo -> new ProviderAgent.Remove(deployment, replyTo))
         .thenApply(done -> null);
   }
 }

@@ -9,9 +9,9 @@ import java.util.concurrent.Executor;
 
 /**
  * A deal names its modules by hash; a node that must run or re-execute them takes the bytes from
- * any node of the cluster that holds them (the developer's, after {@code dist.add_module} or
- * {@code gyre market deal --wasm}), checks them against the hash and stores them. Modules cross
- * the cluster in one Artery message: up to Akka's frame size (256 KiB by default).
+ * any node of the cluster that holds them (the developer's, after {@code dist.add_module} or {@code
+ * gyre market deal --wasm}), checks them against the hash and stores them. Modules cross the
+ * cluster in one Artery message: up to Akka's frame size (256 KiB by default).
  */
 final class ClusterModules {
   private final ServiceRuntime runtime;

@@ -3,8 +3,8 @@ package io.gyre.node.market;
 import akka.Done;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.gyre.identity.PeerId;
-import io.gyre.marketplace.PeerDuties;
 import io.gyre.marketplace.Marketplace;
+import io.gyre.marketplace.PeerDuties;
 import io.gyre.marketplace.deal.Deal;
 import io.gyre.marketplace.deploy.Deployment;
 import io.gyre.node.services.BlueprintRecord;
@@ -19,10 +19,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
- * A provider peer's deal services, deployed as {@code dist.add_module}, {@code
- * dist.add_blueprint} and {@code srv.create} would: modules stored and recorded, the blueprint
- * added, the service started and recorded as owned by the deal's owner, aliased as the deal. Both
- * directions are idempotent (the marketplace repeats what it has not seen complete).
+ * A provider peer's deal services, deployed as {@code dist.add_module}, {@code dist.add_blueprint}
+ * and {@code srv.create} would: modules stored and recorded, the blueprint added, the service
+ * started and recorded as owned by the deal's owner, aliased as the deal. Both directions are
+ * idempotent (the marketplace repeats what it has not seen complete).
  */
 final class DealServices {
   private final PeerId peer;
@@ -151,7 +151,9 @@ final class DealServices {
             bytes -> {
               ModuleRecord known = registry.table().modules().get(hash);
               return new ProviderAgent.ModuleBytes(
-                  known == null ? "module-" + hash.substring(0, Math.min(12, hash.length())) : known.name(),
+                  known == null
+                      ? "module-" + hash.substring(0, Math.min(12, hash.length()))
+                      : known.name(),
                   bytes);
             });
   }

@@ -1,10 +1,10 @@
 package io.gyre.node.market;
 
 import io.gyre.identity.PeerId;
-import io.gyre.marketplace.PeerDuties;
 import io.gyre.marketplace.MarketError;
 import io.gyre.marketplace.MarketException;
 import io.gyre.marketplace.Marketplace;
+import io.gyre.marketplace.PeerDuties;
 import io.gyre.marketplace.deal.Assignment;
 import io.gyre.marketplace.deal.Deal;
 import io.gyre.marketplace.deal.DealId;
@@ -36,9 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What a provider peer does each epoch on its own, for every unit it runs for a deal: solve the
  * unit's capacity puzzle (seeded by the epoch's randomness) and submit the answer; once {@code
- * commit-at} of the epoch has passed, seal the deal's receipts of the epoch into a Merkle batch
- * and commit its signed root. Each is done once per unit (or deal) and epoch; a submission that
- * failed for want of an answer is tried again at the next run.
+ * commit-at} of the epoch has passed, seal the deal's receipts of the epoch into a Merkle batch and
+ * commit its signed root. Each is done once per unit (or deal) and epoch; a submission that failed
+ * for want of an answer is tried again at the next run.
  */
 final class EpochDuties {
   private static final Logger LOG = LoggerFactory.getLogger(EpochDuties.class);
@@ -78,8 +78,7 @@ final class EpochDuties {
 
   /**
    * One round: reads the marketplace's state, does what is due. Never fails. While the marketplace
-   * does not answer (no market node up, say) rounds back off, up to a quarter epoch (30 s)
-   * apart.
+   * does not answer (no market node up, say) rounds back off, up to a quarter epoch (30 s) apart.
    */
   CompletionStage<Void> run() {
     if (System.nanoTime() < quietUntil || !marketNodeUp.getAsBoolean()) {
@@ -151,7 +150,12 @@ final class EpochDuties {
               if (failure != null && !final_(failure)) {
                 proved.remove(key);
               } else if (failure != null) {
-                LOG.info("peer {}: capacity proof of {} epoch {}: {}", peer, unit, epoch, cause(failure));
+                LOG.info(
+                    "peer {}: capacity proof of {} epoch {}: {}",
+                    peer,
+                    unit,
+                    epoch,
+                    cause(failure));
               }
               return null;
             });

@@ -36,8 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A node's part of the marketplace. Every node runs a proxy to the marketplace singleton (which
  * runs on a member with the role {@value MarketNodeSettings#ROLE}, on that member's journal), the
- * builtin service {@code market} on each of its peers, the HTTP endpoints, and for each hosted
- * peer a {@link ProviderAgent}: deployments, receipts, capacity proofs, batch commitments.
+ * builtin service {@code market} on each of its peers, the HTTP endpoints, and for each hosted peer
+ * a {@link ProviderAgent}: deployments, receipts, capacity proofs, batch commitments.
  */
 public final class MarketNode {
   /** The singleton's name in the cluster. */
@@ -54,7 +54,8 @@ public final class MarketNode {
   private volatile MarketRequests requests;
   private volatile java.util.function.BooleanSupplier marketNodeUp = () -> false;
 
-  private MarketNode(MarketNodeSettings settings, ServiceRuntime runtime, ExecutorService executor) {
+  private MarketNode(
+      MarketNodeSettings settings, ServiceRuntime runtime, ExecutorService executor) {
     this.settings = settings;
     this.runtime = runtime;
     this.executor = executor;
@@ -116,10 +117,10 @@ public final class MarketNode {
                         MarketGate.create(settings.marketId(), settings.marketSettings(), ports),
                         SINGLETON)
                     .withSettings(
-                        ClusterSingletonSettings.create(system)
-                            .withRole(MarketNodeSettings.ROLE)));
+                        ClusterSingletonSettings.create(system).withRole(MarketNodeSettings.ROLE)));
     marketplace = new Marketplace(proxy, system.scheduler(), settings.askTimeout());
-    akka.cluster.Cluster cluster = akka.cluster.Cluster.get(akka.actor.typed.javadsl.Adapter.toClassic(system));
+    akka.cluster.Cluster cluster =
+        akka.cluster.Cluster.get(akka.actor.typed.javadsl.Adapter.toClassic(system));
     // This node when it has the role (it may still be joining), else a member with it that is up.
     marketNodeUp =
         () ->
@@ -149,7 +150,8 @@ public final class MarketNode {
   public Behavior<ProviderAgent.Command> agent(KeyPair key, RegistryClient registry) {
     ProviderReceipts peerReceipts = new ProviderReceipts(key);
     receipts.add(peerReceipts);
-    DealServices services = new DealServices(key.peerId(), registry, runtime, executor, modules, marketplace);
+    DealServices services =
+        new DealServices(key.peerId(), registry, runtime, executor, modules, marketplace);
     EpochDuties duties =
         new EpochDuties(
             key.peerId(),
@@ -171,10 +173,7 @@ public final class MarketNode {
 
   /** The HTTP API's marketplace: acting as {@code operator}, storing modules in its registry. */
   public MarketEndpoints http(PeerId operator, RegistryClient registry) {
-    return new MarketHttp(
-        requests,
-        operator,
-        (bytes, name) -> upload(bytes, name, registry));
+    return new MarketHttp(requests, operator, (bytes, name) -> upload(bytes, name, registry));
   }
 
   private CompletionStage<String> upload(byte[] module, String name, RegistryClient registry) {

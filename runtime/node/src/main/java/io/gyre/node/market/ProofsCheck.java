@@ -113,11 +113,16 @@ final class ProofsCheck implements ProofCheck, AutoCloseable {
     Optional<ServiceCode> dealCode = code.take(commitment);
     Optional<SignedBatchRoot> root = signedRoot(commitment);
     if (dealCode.isEmpty() || root.isEmpty()) {
-      LOG.warn("audit of {} {} epoch {}: no code or root", commitment.deal(), commitment.unit(), commitment.epoch());
+      LOG.warn(
+          "audit of {} {} epoch {}: no code or root",
+          commitment.deal(),
+          commitment.unit(),
+          commitment.epoch());
       return Verdict.MISSING;
     }
     for (long index : indices) {
-      Optional<SampledReceipt> sample = samples.stream().filter(s -> s.index() == index).findFirst();
+      Optional<SampledReceipt> sample =
+          samples.stream().filter(s -> s.index() == index).findFirst();
       if (sample.isEmpty()) {
         return Verdict.MISSING;
       }

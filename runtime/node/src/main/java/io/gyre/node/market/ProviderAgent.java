@@ -25,9 +25,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A provider peer's side of the marketplace, one per hosted peer: it deploys and removes the
- * deals' services the marketplace asks for, hands over sampled receipts with their inclusion proofs
- * and evidence, shares the modules it holds, and on its own timer does its epoch duties (capacity
+ * A provider peer's side of the marketplace, one per hosted peer: it deploys and removes the deals'
+ * services the marketplace asks for, hands over sampled receipts with their inclusion proofs and
+ * evidence, shares the modules it holds, and on its own timer does its epoch duties (capacity
  * proofs, batch commitments: {@link EpochDuties}).
  */
 public final class ProviderAgent extends AbstractBehavior<ProviderAgent.Command> {
@@ -157,7 +157,9 @@ public final class ProviderAgent extends AbstractBehavior<ProviderAgent.Command>
   private Behavior<Command> onFetchSamples(FetchSamples fetch) {
     Optional<DealRecorder> deal = receipts.existing(fetch.deal());
     if (deal.isEmpty()) {
-      fetch.replyTo().tell(StatusReply.error("peer " + peer + " records nothing for " + fetch.deal()));
+      fetch
+          .replyTo()
+          .tell(StatusReply.error("peer " + peer + " records nothing for " + fetch.deal()));
       return this;
     }
     List<Sample> samples = new ArrayList<>();
@@ -173,8 +175,7 @@ public final class ProviderAgent extends AbstractBehavior<ProviderAgent.Command>
         return this;
       }
       var sampled = answer.get().evidence().sampled().orElseThrow();
-      blueprint =
-          deal.get().service(sampled.serviceId()).map(s -> s.service().blueprint());
+      blueprint = deal.get().service(sampled.serviceId()).map(s -> s.service().blueprint());
       samples.add(
           new Sample(
               index,

@@ -35,8 +35,7 @@ final class ProviderReceipts {
   }
 
   DealRecorder deal(DealId deal) {
-    return deals.computeIfAbsent(
-        deal, d -> new DealRecorder(key, d.value(), recordingEpoch.get()));
+    return deals.computeIfAbsent(deal, d -> new DealRecorder(key, d.value(), recordingEpoch.get()));
   }
 
   Optional<DealRecorder> existing(DealId deal) {

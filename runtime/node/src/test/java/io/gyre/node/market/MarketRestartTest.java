@@ -25,9 +25,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Nothing is lost, at the cluster level: the market node and the providers' node, each in its own
@@ -90,14 +90,20 @@ class MarketRestartTest {
           post(
               providers,
               "/market/offers",
-              "{\"unit_peers\": [\"" + BOB + "\", \"" + CAROL + "\"], \"price\": 10,"
+              "{\"unit_peers\": [\""
+                  + BOB
+                  + "\", \""
+                  + CAROL
+                  + "\"], \"price\": 10,"
                   + " \"collateral\": 100}"));
       String wasm = Base64.getEncoder().encodeToString(MarketPeers.greetingWasm());
       ok(
           post(
               market,
               "/market/deals",
-              "{\"blueprint\": \"greeting\", \"wasm\": [\"" + wasm + "\"], \"max_price\": 10,"
+              "{\"blueprint\": \"greeting\", \"wasm\": [\""
+                  + wasm
+                  + "\"], \"max_price\": 10,"
                   + " \"target\": 2, \"epochs\": 50, \"deposit\": 600}"));
       JsonNode serving =
           await(
@@ -106,7 +112,8 @@ class MarketRestartTest {
               d ->
                   d.path("deals").path(0).path("assignments").size() == 2
                       && d.path("pendingDeployments").isEmpty());
-      long from = serving.path("deals").path(0).path("assignments").path(0).path("fromEpoch").asLong();
+      long from =
+          serving.path("deals").path(0).path("assignments").path(0).path("fromEpoch").asLong();
       assertEquals("Hello, crash!", greet(market, BOB));
       assertEquals("Hello, crash!", greet(market, CAROL));
       // A served epoch settled, the next one's capacity proofs in, nothing pending: kill here,
@@ -147,7 +154,8 @@ class MarketRestartTest {
       assertEquals("Hello, crash!", greet(market2, BOB));
       assertEquals("Hello, crash!", greet(market2, CAROL));
       Thread.sleep(2_000);
-      assertEquals(before.path("dump"), awaitDump(market2, "the dump again", d -> true).path("dump"));
+      assertEquals(
+          before.path("dump"), awaitDump(market2, "the dump again", d -> true).path("dump"));
     } finally {
       providers2.jvm().close();
       market2.jvm().close();
@@ -244,8 +252,7 @@ class MarketRestartTest {
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + peer.http() + path))
             .timeout(Duration.ofSeconds(40))
             .header(
-                "Authorization",
-                "Bearer " + OperatorToken.readFrom(peer.dataDir()).orElseThrow())
+                "Authorization", "Bearer " + OperatorToken.readFrom(peer.dataDir()).orElseThrow())
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),

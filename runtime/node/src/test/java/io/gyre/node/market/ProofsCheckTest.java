@@ -83,7 +83,14 @@ class ProofsCheckTest {
       recorder.call(
           "greet",
           "[\"n" + i + "\"]",
-          new CallParameters("alice", "particle-" + i, service.id(), BOB.peerId().base58(), 1000 + i, i, List.of()));
+          new CallParameters(
+              "alice",
+              "particle-" + i,
+              service.id(),
+              BOB.peerId().base58(),
+              1000 + i,
+              i,
+              List.of()));
     }
     return deal;
   }
@@ -119,7 +126,8 @@ class ProofsCheckTest {
     assertTrue(check.batchSignatureValid(commitment));
     code.put(commitment, dealCode(greeting));
     assertEquals(
-        Verdict.VERIFIED, check.verifySamples(commitment, List.of(0L, 2L), samples(deal, List.of(0L, 2L))));
+        Verdict.VERIFIED,
+        check.verifySamples(commitment, List.of(0L, 2L), samples(deal, List.of(0L, 2L))));
   }
 
   @Test
@@ -149,7 +157,8 @@ class ProofsCheckTest {
     code.put(commitment, dealCode(wasm("shout")));
     assertEquals(Verdict.FAILED, check.verifySamples(commitment, List.of(1L), List.of(second)));
     code.put(commitment, dealCode(greeting));
-    assertEquals(Verdict.MISSING, check.verifySamples(commitment, List.of(0L, 1L), List.of(second)));
+    assertEquals(
+        Verdict.MISSING, check.verifySamples(commitment, List.of(0L, 1L), List.of(second)));
   }
 
   @Test
@@ -171,16 +180,21 @@ class ProofsCheckTest {
       answer = puzzle.solve(challenge, answer.nonce() + 1, 10_000).orElseThrow();
     }
     String solution = HexFormat.of().formatHex(answer.encode());
-    assertTrue(check.capacityProofValid(new CapacityProof(UNIT, 7, solution), BOB.peerId(), randomness));
-    assertFalse(check.capacityProofValid(new CapacityProof(UNIT, 7, solution), CAROL.peerId(), randomness));
+    assertTrue(
+        check.capacityProofValid(new CapacityProof(UNIT, 7, solution), BOB.peerId(), randomness));
     assertFalse(
-        check.capacityProofValid(new CapacityProof(new UnitId("offer-1/1"), 7, solution), BOB.peerId(), randomness));
-    assertFalse(check.capacityProofValid(new CapacityProof(UNIT, 8, solution), BOB.peerId(), randomness));
+        check.capacityProofValid(new CapacityProof(UNIT, 7, solution), CAROL.peerId(), randomness));
+    assertFalse(
+        check.capacityProofValid(
+            new CapacityProof(new UnitId("offer-1/1"), 7, solution), BOB.peerId(), randomness));
+    assertFalse(
+        check.capacityProofValid(new CapacityProof(UNIT, 8, solution), BOB.peerId(), randomness));
     assertFalse(
         check.capacityProofValid(
             new CapacityProof(UNIT, 7, solution),
             BOB.peerId(),
             HexFormat.of().formatHex(otherRandom)));
-    assertFalse(check.capacityProofValid(new CapacityProof(UNIT, 7, "zz"), BOB.peerId(), randomness));
+    assertFalse(
+        check.capacityProofValid(new CapacityProof(UNIT, 7, "zz"), BOB.peerId(), randomness));
   }
 }

@@ -35,7 +35,10 @@ public final class PackageCycles {
         for (int i = 0; i + 1 < path.size(); i++) {
           message.append("\n    ").append(graph.edges().get(path.get(i)).get(path.get(i + 1)));
         }
-        message.append("\n    (packages that reach each other: ").append(cycle.packages()).append(')');
+        message
+            .append("\n    (packages that reach each other: ")
+            .append(cycle.packages())
+            .append(')');
       }
       throw new AssertionError(message.toString());
     }

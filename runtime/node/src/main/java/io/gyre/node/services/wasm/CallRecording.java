@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * A hook around the calls of deployed services: the marketplace's provider side makes the calls of
- * a deal's services itself, so that each one yields an execution receipt. Any other call is left
- * to the runtime (empty).
+ * a deal's services itself, so that each one yields an execution receipt. Any other call is left to
+ * the runtime (empty).
  */
 public interface CallRecording {
   CallRecording NONE = (service, function, arguments, parameters) -> Optional.empty();
