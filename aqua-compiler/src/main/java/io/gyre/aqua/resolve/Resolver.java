@@ -208,7 +208,7 @@ public final class Resolver {
           order,
           pos);
     } else if (decl instanceof Decl.Const c) {
-      Optional<Value.Literal> value = constant(scope, c.value(), order);
+      Optional<Value> value = constValue(scope, c.value(), order);
       if (c.overridable() && constOverrides.containsKey(name)) {
         value = Optional.of(constOverrides.get(name));
       }
@@ -284,12 +284,34 @@ public final class Resolver {
             expr,
             name -> {
               Optional<Symbol> s = scope.lookup(name, order);
+              return s.isPresent()
+                      && s.get() instanceof Symbol.ConstDef c
+                      && c.value() instanceof Value.Literal l
+                  ? Optional.of(l)
+                  : Optional.empty();
+            });
+    if (value.isEmpty()) {
+      error(expr.pos(), "a constant must be a literal or another constant");
+    }
+    return value;
+  }
+
+  /** The value of a {@code const} declaration (see {@link Constants#constValue}). */
+  private Optional<Value> constValue(ModuleScope scope, Expr expr, int order) {
+    Optional<Value> value =
+        Constants.constValue(
+            expr,
+            name -> {
+              Optional<Symbol> s = scope.lookup(name, order);
               return s.isPresent() && s.get() instanceof Symbol.ConstDef c
                   ? Optional.of(c.value())
                   : Optional.empty();
             });
     if (value.isEmpty()) {
-      error(expr.pos(), "a constant must be a literal or another constant");
+      error(
+          expr.pos(),
+          "a constant must be a literal, a built-in value such as HOST_PEER_ID, or another"
+              + " constant");
     }
     return value;
   }
