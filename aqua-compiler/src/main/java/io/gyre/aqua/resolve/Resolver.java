@@ -71,6 +71,7 @@ public final class Resolver {
           diagnostics.add(Diagnostic.internal(module.source(), decls.get(i).pos(), e));
         }
       }
+      reexports(scope, loaded.imports().getOrDefault(module, Map.of()), loaded.byPath());
       exports(scope);
     }
     if (!diagnostics.isEmpty()) {
@@ -119,6 +120,44 @@ public final class Resolver {
             "'" + name.name().name() + "' is not declared by module " + from.name());
       } else {
         define(into, name.localName(), symbol, ModuleScope.IMPORTED, name.name().pos());
+      }
+    }
+  }
+
+  /** What {@code import} statements re-export (see {@link ModuleScope#reexported()}). */
+  private void reexports(ModuleScope scope, Map<String, Path> resolved, Map<Path, Module> byPath) {
+    for (Module.HeadItem item : scope.module().heads()) {
+      if (!(item instanceof Module.Import i) || !resolved.containsKey(i.path())) {
+        continue;
+      }
+      ModuleScope from = scopes.get(byPath.get(resolved.get(i.path())));
+      if (from == null || from == scope) {
+        continue;
+      }
+      Map<String, Symbol> declared = from.declared();
+      if (i.names().isEmpty()) {
+        from.ownExported()
+            .forEach(
+                (name, f) -> {
+                  if (declared.containsValue(f)) {
+                    scope.reexport(name, f);
+                  }
+                });
+        from.reexported().forEach(scope::reexport);
+        continue;
+      }
+      for (Module.ImportedName name : i.names()) {
+        if (!name.localName().equals(name.name().name())
+            || !(declared.get(name.name().name()) instanceof Symbol.FuncDef f)) {
+          continue;
+        }
+        from.exported()
+            .forEach(
+                (exportedAs, g) -> {
+                  if (g == f) {
+                    scope.reexport(exportedAs, f);
+                  }
+                });
       }
     }
   }
