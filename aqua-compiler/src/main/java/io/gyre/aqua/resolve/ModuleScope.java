@@ -24,8 +24,25 @@ public final class ModuleScope {
 
   static final int IMPORTED = -1;
 
+  /** True for what {@code use a, b as c from "path" as M} makes visible as {@code M}. */
+  private final boolean selection;
+
   public ModuleScope(Module module) {
+    this(module, false);
+  }
+
+  private ModuleScope(Module module, boolean selection) {
     this.module = module;
+    this.selection = selection;
+  }
+
+  /**
+   * The names a {@code use … from "path" as M} picks from the module of {@code path}, under the
+   * names it gives them ({@code use foo as f from "p" as M} makes {@code M.f}): it declares exactly
+   * what it holds, whatever the module's own {@code declares} list says.
+   */
+  static ModuleScope selection(Module module) {
+    return new ModuleScope(module, true);
   }
 
   public Module module() {
@@ -97,7 +114,7 @@ public final class ModuleScope {
   public Map<String, Symbol> declared() {
     Map<String, Symbol> out = new LinkedHashMap<>();
     Optional<Module.Header> header = module.header();
-    boolean all = header.isEmpty() || header.get().declaresAll();
+    boolean all = selection || header.isEmpty() || header.get().declaresAll();
     List<String> listed =
         header.map(h -> h.declares().stream().map(i -> i.name()).toList()).orElse(List.of());
     names.forEach(

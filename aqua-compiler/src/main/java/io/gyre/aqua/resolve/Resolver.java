@@ -93,7 +93,7 @@ public final class Resolver {
         String as = u.alias().map(Ident::name).orElse(from.name());
         ModuleScope view = from;
         if (!u.names().isEmpty()) {
-          view = new ModuleScope(from.module());
+          view = ModuleScope.selection(from.module());
           bring(view, from, u.names(), u.pos());
         }
         define(
