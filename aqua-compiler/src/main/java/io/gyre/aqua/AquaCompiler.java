@@ -44,7 +44,8 @@ public final class AquaCompiler {
     List<FunctionJob> jobs = new ArrayList<>();
     for (ModuleScope entry : analysis.program().entries()) {
       for (Map.Entry<String, Symbol.FuncDef> exported : entry.exported().entrySet()) {
-        jobs.add(new FunctionJob(entry, exported.getKey(), exported.getValue()));
+        jobs.add(
+            new FunctionJob(exported.getValue().owner(), exported.getKey(), exported.getValue()));
       }
     }
     List<FunctionBackend.Result> results = FunctionBackend.generate(jobs, analysis.typing());

@@ -1,6 +1,7 @@
 package io.gyre.aqua.resolve;
 
 import io.gyre.aqua.ast.Expr;
+import io.gyre.aqua.model.BuiltinValues;
 import io.gyre.aqua.model.Value;
 import io.gyre.aqua.types.Types;
 import java.util.Optional;
@@ -10,6 +11,25 @@ import java.util.function.Function;
 public final class Constants {
   private Constants() {}
 
+  /**
+   * The value of a {@code const}: a literal, {@code nil}, {@code %init_peer_id%}, a built-in value
+   * ({@code INIT_PEER_ID}, {@code HOST_PEER_ID}, {@code PARTICLE_TTL}, {@code PARTICLE_TIMESTAMP},
+   * {@code LAST_ERROR}: Aqua 0.14 accepts {@code const ON_PEER ?= HOST_PEER_ID}) or another constant;
+   * a constant's uses stand for that value.
+   */
+  public static Optional<Value> constValue(
+      Expr expr, Function<String, Optional<Value>> constants) {
+    if (expr instanceof Expr.Name n) {
+      Optional<Value> builtin = BuiltinValues.value(n.name());
+      if (builtin.isPresent()) {
+        return builtin;
+      }
+      return constants.apply(n.name());
+    }
+    return fold(expr, name -> Optional.empty()).map(v -> (Value) v);
+  }
+
+  /** A literal-only constant expression (a service's default id): literal, nil or constant. */
   public static Optional<Value.Literal> fold(
       Expr expr, Function<String, Optional<Value.Literal>> constants) {
     if (expr instanceof Expr.Literal l) {

@@ -18,13 +18,31 @@ public final class ModuleScope {
   private final Map<String, Entry> names = new LinkedHashMap<>();
   private final List<Symbol.FuncDef> functions = new ArrayList<>();
   private final Map<String, Symbol.FuncDef> exported = new LinkedHashMap<>();
+  private final Map<String, Symbol.FuncDef> reexported = new LinkedHashMap<>();
 
   private record Entry(Symbol symbol, int order) {}
 
   static final int IMPORTED = -1;
 
+  /** True for what {@code use a, b as c from "path" as M} makes visible as {@code M}. */
+  private final boolean selection;
+
   public ModuleScope(Module module) {
+    this(module, false);
+  }
+
+  private ModuleScope(Module module, boolean selection) {
     this.module = module;
+    this.selection = selection;
+  }
+
+  /**
+   * The names a {@code use … from "path" as M} picks from the module of {@code path}, under the
+   * names it gives them ({@code use foo as f from "p" as M} makes {@code M.f}): it declares exactly
+   * what it holds, whatever the module's own {@code declares} list says.
+   */
+  static ModuleScope selection(Module module) {
+    return new ModuleScope(module, true);
   }
 
   public Module module() {
@@ -96,7 +114,7 @@ public final class ModuleScope {
   public Map<String, Symbol> declared() {
     Map<String, Symbol> out = new LinkedHashMap<>();
     Optional<Module.Header> header = module.header();
-    boolean all = header.isEmpty() || header.get().declaresAll();
+    boolean all = selection || header.isEmpty() || header.get().declaresAll();
     List<String> listed =
         header.map(h -> h.declares().stream().map(i -> i.name()).toList()).orElse(List.of());
     names.forEach(
@@ -112,13 +130,45 @@ public final class ModuleScope {
     return functions;
   }
 
-  /** Functions compiled to AIR, by the name they are exported as. */
+  /**
+   * Functions compiled to AIR, by the name they are exported as: what the module re-exports from
+   * its imports ({@link #reexported()}), then its own {@code export} list; a function the module
+   * exports itself is compiled once, under its own export name.
+   */
   public Map<String, Symbol.FuncDef> exported() {
+    Map<String, Symbol.FuncDef> out = new LinkedHashMap<>();
+    reexported.forEach(
+        (name, f) -> {
+          if (!exported.containsValue(f)) {
+            out.put(name, f);
+          }
+        });
+    out.putAll(exported);
+    return out;
+  }
+
+  /** The module's own {@code export} list (functions only), by exported name. */
+  public Map<String, Symbol.FuncDef> ownExported() {
     return exported;
+  }
+
+  /**
+   * Functions of imported modules that Aqua 0.14.6 also compiles with this module: each exported
+   * function that an {@code import "path"} brings in (the imported module's own exports that it
+   * declares, and everything it re-exports itself), and each function imported by name ({@code
+   * import f from "path"}, not renamed) that the imported module exports, under the name it is
+   * exported as there. {@code use} re-exports nothing.
+   */
+  public Map<String, Symbol.FuncDef> reexported() {
+    return reexported;
   }
 
   void export(String as, Symbol.FuncDef func) {
     exported.put(as, func);
+  }
+
+  void reexport(String as, Symbol.FuncDef func) {
+    reexported.put(as, func);
   }
 
   @Override

@@ -71,6 +71,7 @@ public final class Resolver {
           diagnostics.add(Diagnostic.internal(module.source(), decls.get(i).pos(), e));
         }
       }
+      reexports(scope, loaded.imports().getOrDefault(module, Map.of()), loaded.byPath());
       exports(scope);
     }
     if (!diagnostics.isEmpty()) {
@@ -92,7 +93,7 @@ public final class Resolver {
         String as = u.alias().map(Ident::name).orElse(from.name());
         ModuleScope view = from;
         if (!u.names().isEmpty()) {
-          view = new ModuleScope(from.module());
+          view = ModuleScope.selection(from.module());
           bring(view, from, u.names(), u.pos());
         }
         define(
@@ -119,6 +120,44 @@ public final class Resolver {
             "'" + name.name().name() + "' is not declared by module " + from.name());
       } else {
         define(into, name.localName(), symbol, ModuleScope.IMPORTED, name.name().pos());
+      }
+    }
+  }
+
+  /** What {@code import} statements re-export (see {@link ModuleScope#reexported()}). */
+  private void reexports(ModuleScope scope, Map<String, Path> resolved, Map<Path, Module> byPath) {
+    for (Module.HeadItem item : scope.module().heads()) {
+      if (!(item instanceof Module.Import i) || !resolved.containsKey(i.path())) {
+        continue;
+      }
+      ModuleScope from = scopes.get(byPath.get(resolved.get(i.path())));
+      if (from == null || from == scope) {
+        continue;
+      }
+      Map<String, Symbol> declared = from.declared();
+      if (i.names().isEmpty()) {
+        from.ownExported()
+            .forEach(
+                (name, f) -> {
+                  if (declared.containsValue(f)) {
+                    scope.reexport(name, f);
+                  }
+                });
+        from.reexported().forEach(scope::reexport);
+        continue;
+      }
+      for (Module.ImportedName name : i.names()) {
+        if (!name.localName().equals(name.name().name())
+            || !(declared.get(name.name().name()) instanceof Symbol.FuncDef f)) {
+          continue;
+        }
+        from.exported()
+            .forEach(
+                (exportedAs, g) -> {
+                  if (g == f) {
+                    scope.reexport(exportedAs, f);
+                  }
+                });
       }
     }
   }
@@ -208,7 +247,7 @@ public final class Resolver {
           order,
           pos);
     } else if (decl instanceof Decl.Const c) {
-      Optional<Value.Literal> value = constant(scope, c.value(), order);
+      Optional<Value> value = constValue(scope, c.value(), order);
       if (c.overridable() && constOverrides.containsKey(name)) {
         value = Optional.of(constOverrides.get(name));
       }
@@ -284,12 +323,34 @@ public final class Resolver {
             expr,
             name -> {
               Optional<Symbol> s = scope.lookup(name, order);
+              return s.isPresent()
+                      && s.get() instanceof Symbol.ConstDef c
+                      && c.value() instanceof Value.Literal l
+                  ? Optional.of(l)
+                  : Optional.empty();
+            });
+    if (value.isEmpty()) {
+      error(expr.pos(), "a constant must be a literal or another constant");
+    }
+    return value;
+  }
+
+  /** The value of a {@code const} declaration (see {@link Constants#constValue}). */
+  private Optional<Value> constValue(ModuleScope scope, Expr expr, int order) {
+    Optional<Value> value =
+        Constants.constValue(
+            expr,
+            name -> {
+              Optional<Symbol> s = scope.lookup(name, order);
               return s.isPresent() && s.get() instanceof Symbol.ConstDef c
                   ? Optional.of(c.value())
                   : Optional.empty();
             });
     if (value.isEmpty()) {
-      error(expr.pos(), "a constant must be a literal or another constant");
+      error(
+          expr.pos(),
+          "a constant must be a literal, a built-in value such as HOST_PEER_ID, or another"
+              + " constant");
     }
     return value;
   }

@@ -36,7 +36,7 @@ public sealed interface Symbol {
       implements Symbol {}
 
   /** A constant, folded to a literal. */
-  record ConstDef(String name, Value.Literal value, ModuleScope owner, Pos pos) implements Symbol {}
+  record ConstDef(String name, Value value, ModuleScope owner, Pos pos) implements Symbol {}
 
   /** A module brought in with {@code use ... as Name}. */
   record ModuleRef(String name, ModuleScope module, ModuleScope owner, Pos pos) implements Symbol {}
