@@ -1,7 +1,11 @@
 package io.gyre.client;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gyre.air.syntax.AirParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,8 +21,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Fluence's own Aqua compiler ({@code @fluencelabs/aqua-api}, pinned in {@code
@@ -40,6 +47,28 @@ public final class RealAquaCompiler {
    * file, line and column) and the AIR of each exported function, by name.
    */
   public record Result(List<String> errors, List<String> warnings, Map<String, String> functions) {}
+
+  /**
+   * Compiles {@code file} with both compilers and checks they agree: the real one takes it without
+   * an error or a warning and exports the functions Gyre's does ({@code functions} of them), in AIR
+   * Gyre's parser reads. The real compiler's result, for checks of a file's own.
+   */
+  public static Result compileAgreeingWithGyre(Path file, int functions) throws Exception {
+    Result real = compile(file);
+    assertEquals(List.of(), real.errors());
+    assertEquals(List.of(), real.warnings());
+    Set<String> gyre =
+        AquaFunctions.compile(List.of(file), importRoots()).stream()
+            .map(AquaFunction::name)
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(functions, gyre.size(), gyre.toString());
+    assertEquals(gyre, new TreeSet<>(real.functions().keySet()));
+    real.functions()
+        .forEach(
+            (name, air) ->
+                assertDoesNotThrow(() -> AirParser.parse(air), () -> name + ":\n" + air));
+    return real;
+  }
 
   /** Compiles {@code file}; imports are looked for in {@link #importRoots()}. */
   public static Result compile(Path file) throws IOException, InterruptedException {

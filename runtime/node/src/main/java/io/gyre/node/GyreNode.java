@@ -276,7 +276,7 @@ public final class GyreNode implements AutoCloseable {
               peer.get().key(), particleId, parts.clock().millis(), ttlMs, request.script());
     } catch (IllegalArgumentException e) {
       session.refused(e.getMessage());
-      return session.result();
+      return observed;
     }
     startParticle(peer.get().key().peerId(), particle, session)
         .whenComplete(
